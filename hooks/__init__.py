@@ -1,0 +1,5 @@
+"""Breathing Room build code.
+
+Everything here except `mkdocs_hooks.py` takes plain data and returns strings, so it can be
+tested alone and reused under another generator. `mkdocs_hooks.py` is the thin MkDocs glue.
+"""

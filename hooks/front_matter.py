@@ -1,0 +1,28 @@
+"""What every page must declare in its front matter, checked before the page is rendered."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from hooks.problems import describe
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
+    """Readers and search engines need a description; readers need to know how fresh a page is."""
+    problems = []
+    description = meta.get("description")
+    if not (isinstance(description, str) and description.strip()):
+        problems.append(f'field "description": found {describe(description)}; allowed: one plain sentence.')
+    for name in ("reviewed", "next_review"):
+        if not _is_date(meta.get(name)):
+            problems.append(f'field "{name}": found {describe(meta.get(name))}; allowed: a date written as YYYY-MM-DD, unquoted.')
+    reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
+    if _is_date(reviewed) and _is_date(next_review) and next_review <= reviewed:
+        problems.append(f'field "next_review": found {next_review}; allowed: a date after "reviewed" ({reviewed}).')
+    return problems

@@ -1,0 +1,42 @@
+"""Inline Markdown from the data file, rendered to HTML with raw HTML escaped, not passed through."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+
+_SAFE_LINK = re.compile(r"^(https://|http://|mailto:|#|\.{0,2}/|[A-Za-z0-9_.-]+(/|\.md|$))")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def unsafe_link_targets(text: str) -> list[str]:
+    """Link targets with a scheme we refuse (javascript:, data: ...), for the validator to report."""
+    return [target for target in _LINK_TARGET.findall(text) if not _SAFE_LINK.match(target)]
+
+
+def _inline_converter() -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=[], output_format="html")
+    # Raw HTML in the data file is shown as text: the file is edited by many hands.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    converter.inlinePatterns.deregister("entity")
+    return converter
+
+
+_CONVERTER = _inline_converter()
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+def render_inline(text: str) -> str:
+    """One line of Markdown as inline HTML (no wrapping paragraph)."""
+    if unsafe_link_targets(text):
+        return html.escape(text.strip())
+    _CONVERTER.reset()
+    rendered = _CONVERTER.convert(text.strip())
+    match = _PARAGRAPH.match(rendered)
+    if match:
+        return match.group(1)
+    # Block syntax (a heading, a list) is not meant here: show the text as written.
+    return html.escape(text.strip())

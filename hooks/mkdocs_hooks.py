@@ -1,0 +1,52 @@
+"""MkDocs glue: load the data when the build starts, check front matter, expand shortcodes.
+
+Thin on purpose: the work happens in plain modules beside this file, tested alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a package
+    sys.path.insert(0, str(_REPO_ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+
+from hooks.front_matter import front_matter_problems  # noqa: E402
+from hooks.problems import DataError  # noqa: E402
+from hooks.shortcodes import ShortcodeError, expand_shortcodes  # noqa: E402
+from hooks.site_data import SiteData, load_site_data, shortcode_renderers  # noqa: E402
+
+REFERENCES_PAGE = "references.md"
+_site_data: SiteData | None = None
+
+
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    """Fail before anything is written when the data files have problems."""
+    global _site_data
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        _site_data = load_site_data(data_dir)
+    except DataError as error:
+        raise PluginError("The site data has problems; nothing was built:\n" + str(error)) from None
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
+    source = f"docs/{page.file.src_uri}"
+    problems = front_matter_problems(page.meta)
+    if problems:
+        raise PluginError(f"{source}: front matter problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems))
+    references_file = files.get_file_from_path(REFERENCES_PAGE)
+    references_url = get_relative_url(references_file.url, page.url) if references_file else REFERENCES_PAGE
+    assert _site_data is not None, "on_config loads the data first"
+    try:
+        return expand_shortcodes(markdown, shortcode_renderers(_site_data, references_url), source)
+    except ShortcodeError as error:
+        raise PluginError("Shortcode problems:\n" + str(error)) from None

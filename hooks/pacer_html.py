@@ -1,0 +1,104 @@
+"""Exercise data to HTML: the pacer block and the written steps.
+
+The pacer's data travels in a `data-exercise` attribute as HTML-escaped JSON, never in an
+inline script: Material's instant navigation re-runs inline scripts as JavaScript. Everything
+from the data file is escaped; steps and cautions are inline Markdown rendered without raw HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+
+from hooks.exercises import Exercise, Phase
+from hooks.inline_markdown import render_inline
+from hooks.references import Reference, anchor_id, short_label
+
+_SHORT_ACTION = {"breathe-in": "In", "hold-full": "Hold", "breathe-out": "Out", "hold-empty": "Hold"}
+
+
+def format_seconds(seconds: float) -> str:
+    """4 -> '4', 4.5 -> '4.5': counts read as people say them."""
+    return f"{seconds:g}"
+
+
+def _phase_label(phase: Phase) -> str:
+    side = f" {phase.side}" if phase.side else ""
+    return f"{_SHORT_ACTION[phase.action]}{side} {format_seconds(phase.seconds)}"
+
+
+def pattern_text(exercise: Exercise) -> str:
+    """The rhythm in words, e.g. 'First: Breathe out completely (4 s). Then: In 4 · Hold 7 · Out 8.'"""
+    rhythm = " · ".join(_phase_label(phase) for phase in exercise.phases)
+    cycles = exercise.cycles
+    if cycles.min == cycles.max:
+        repeat = f"Repeat {cycles.default} times."
+    else:
+        repeat = f"Repeat {cycles.default} times (you can choose {cycles.min} to {cycles.max})."
+    if exercise.lead_in:
+        lead = exercise.lead_in
+        return f"First: {lead.cue} ({format_seconds(lead.seconds)} s). Then: {rhythm}. {repeat}"
+    return f"{rhythm}. {repeat}"
+
+
+def _phase_payload(phase: Phase) -> dict:
+    return {"action": phase.action, "seconds": phase.seconds, "through": phase.through, "side": phase.side, "cue": phase.cue}
+
+
+def exercise_payload(exercise: Exercise) -> dict:
+    """What the pacer script needs, and nothing more."""
+    return {
+        "id": exercise.id,
+        "title": exercise.title,
+        "lead_in": _phase_payload(exercise.lead_in) if exercise.lead_in else None,
+        "phases": [_phase_payload(phase) for phase in exercise.phases],
+        "cycles": {"default": exercise.cycles.default, "min": exercise.cycles.min, "max": exercise.cycles.max},
+    }
+
+
+def _attribute(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def render_steps(exercise: Exercise) -> str:
+    """The written steps as an ordered list."""
+    items = "".join(f"<li>{render_inline(step)}</li>" for step in exercise.steps)
+    return f'<ol class="br-steps__list">{items}</ol>'
+
+
+def _render_cautions(exercise: Exercise) -> str:
+    items = "".join(f"<li>{render_inline(caution)}</li>" for caution in exercise.cautions)
+    return (
+        f'<aside class="admonition warning br-cautions" aria-label="Cautions for {_attribute(exercise.title)}">'
+        f'<p class="admonition-title">Before you start</p><ul>{items}</ul></aside>'
+    )
+
+
+def _render_sources(exercise: Exercise, references: Mapping[str, Reference], references_url: str) -> str:
+    links = ", ".join(
+        f'<a href="{_attribute(references_url)}#{anchor_id(key)}">{html.escape(short_label(references[key]))}</a>'
+        for key in exercise.references
+    )
+    return f'<p class="br-sources">Sources: {links}</p>'
+
+
+def render_pacer(exercise: Exercise, references: Mapping[str, Reference], references_url: str) -> str:
+    """The whole exercise block: cautions first, the pacer, then the steps and sources.
+
+    One block with no blank lines, so Markdown passes it through untouched.
+    """
+    payload = json.dumps(exercise_payload(exercise), ensure_ascii=False, separators=(",", ":"))
+    title = html.escape(exercise.title)
+    return (
+        f'<div class="br-exercise" id="exercise-{exercise.id}">'
+        f"{_render_cautions(exercise)}"
+        f'<breath-pacer data-pacer="{exercise.id}" data-state="idle" data-phase="" data-cycle="0" '
+        f'data-exercise="{_attribute(payload)}" aria-label="{_attribute(exercise.title)} pacer">'
+        f'<div class="br-pacer__fallback"><p class="br-pacer__title">{title}</p>'
+        f'<p class="br-pacer__pattern">{html.escape(pattern_text(exercise))}</p></div>'
+        f"</breath-pacer>"
+        f'<details class="br-steps" open><summary>Step by step</summary>{render_steps(exercise)}</details>'
+        f"{_render_sources(exercise, references, references_url)}"
+        f"</div>"
+    )

@@ -1,0 +1,68 @@
+"""Shortcodes in the Material style: an HTML comment alone on a line, e.g. <!-- md:pacer box -->.
+
+A comment is invisible if a build forgets to expand it, so anything that looks like a
+shortcode and cannot be expanded is an error, never left in the page. Fenced code blocks
+are left alone, so a page can show a shortcode as an example.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+SHORTCODE = re.compile(r"^[ \t]*<!--[ \t]*md:(?P<name>[\w-]*)(?P<args>[^\n]*?)[ \t]*-->[ \t]*$")
+ANYWHERE = re.compile(r"<!--[ \t]*md:")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+# A renderer takes the shortcode's argument text and returns HTML, or raises LookupError
+# with a message for an unknown argument (an unknown exercise id, say).
+Renderer = Callable[[str], str]
+
+
+class ShortcodeError(Exception):
+    """Every shortcode problem on one page, each with its line number."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: str) -> str:
+    """Replace each shortcode line with its HTML, set off by blank lines as a raw HTML block."""
+    output: list[str] = []
+    problems: list[str] = []
+    open_fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        fence = FENCE.match(line)
+        if fence:
+            marker = fence.group(1)
+            if open_fence is None:
+                open_fence = marker
+            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
+                open_fence = None
+            output.append(line)
+            continue
+        if open_fence is not None:
+            output.append(line)
+            continue
+        match = SHORTCODE.match(line)
+        if not match:
+            if ANYWHERE.search(line):
+                problems.append(f"{page}, line {number}: a shortcode must stand alone on its line, like <!-- md:pacer box -->.")
+            output.append(line)
+            continue
+        name, argument = match.group("name"), match.group("args").strip()
+        renderer = renderers.get(name)
+        if renderer is None:
+            known = ", ".join(f"md:{known_name}" for known_name in sorted(renderers))
+            problems.append(f'{page}, line {number}: unknown shortcode "md:{name}"; known shortcodes are {known}.')
+            output.append(line)
+            continue
+        try:
+            output.append("\n" + renderer(argument) + "\n")
+        except LookupError as error:
+            problems.append(f"{page}, line {number}: {error.args[0]}")
+            output.append(line)
+    if problems:
+        raise ShortcodeError(problems)
+    return "\n".join(output)
