@@ -206,7 +206,7 @@ class _ExerciseChecker:
             return tuple(raw)
         for index, key in enumerate(raw, start=1):
             if key not in self.reference_keys:
-                self.report(f"references[{index}]", key, "a key defined in the references file, such as " + ", ".join(sorted(self.reference_keys)[:3]))
+                self.report(f"references[{index}]", key, "a key defined in data/references.yml, such as " + ", ".join(sorted(self.reference_keys)[:3]))
         return tuple(key for key in raw if key in self.reference_keys)
 
 

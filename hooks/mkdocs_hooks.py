@@ -38,6 +38,14 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
+def _body_first_line(page: Page, markdown: str) -> int:
+    """The source line where the Markdown body starts, i.e. after the front matter."""
+    source = page.file.content_string
+    if not source.endswith(markdown):
+        return 1
+    return source[: len(source) - len(markdown)].count("\n") + 1
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
     source = f"docs/{page.file.src_uri}"
     problems = front_matter_problems(page.meta)
@@ -47,6 +55,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     references_url = get_relative_url(references_file.url, page.url) if references_file else REFERENCES_PAGE
     assert _site_data is not None, "on_config loads the data first"
     try:
-        return expand_shortcodes(markdown, shortcode_renderers(_site_data, references_url), source)
+        return expand_shortcodes(markdown, shortcode_renderers(_site_data, references_url), source, _body_first_line(page, markdown))
     except ShortcodeError as error:
         raise PluginError("Shortcode problems:\n" + str(error)) from None

@@ -14,8 +14,13 @@ class DataError(Exception):
         super().__init__("\n".join(self.messages))
 
 
+MISSING = object()  # a field that is not written at all, as opposed to one left empty
+
+
 def describe(value: Any) -> str:
     """How a found value reads in a message: short, and with its YAML type when that matters."""
+    if value is MISSING:
+        return "nothing (the field is missing)"
     if value is None:
         return "nothing (empty)"
     if isinstance(value, bool):
@@ -26,7 +31,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return f"a list of {len(value)}" if value else "an empty list"
     if isinstance(value, dict):
         return "a mapping of " + ", ".join(str(key) for key in list(value)[:5])
     return type(value).__name__
@@ -58,7 +63,7 @@ def check_fields(
     allowed = required + optional
     for key in mapping:
         if key not in allowed:
-            problems.add(where, f"{prefix}{key}", mapping[key], "unknown field; known fields are " + ", ".join(allowed))
+            problems.add(where, f"{prefix}{key}", mapping[key], "only the known fields " + ", ".join(allowed))
     for key in required:
         if key not in mapping or mapping[key] is None:
-            problems.add(where, f"{prefix}{key}", mapping.get(key), "this field is required")
+            problems.add(where, f"{prefix}{key}", mapping.get(key, MISSING), "a value (this field is required)")

@@ -27,12 +27,16 @@ class ShortcodeError(Exception):
         super().__init__("\n".join(messages))
 
 
-def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: str) -> str:
-    """Replace each shortcode line with its HTML, set off by blank lines as a raw HTML block."""
+def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: str, first_line: int = 1) -> str:
+    """Replace each shortcode line with its HTML, set off by blank lines as a raw HTML block.
+
+    `first_line` is the source line the Markdown starts on (after the front matter), so
+    messages point at the line a maintainer sees in the editor.
+    """
     output: list[str] = []
     problems: list[str] = []
     open_fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
         fence = FENCE.match(line)
         if fence:
             marker = fence.group(1)

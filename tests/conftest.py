@@ -38,11 +38,11 @@ NO_BROWSER_HELP = (
 )
 
 
-def build_site(destination: Path) -> subprocess.CompletedProcess:
+def build_site(destination: Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess:
     """Build the site the way CI and GitHub Pages do: strict, from the repository root."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
-        cwd=REPO_ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

@@ -1,0 +1,180 @@
+"""The built site as a visitor and GitHub Pages meet it: safety on every page, nothing third-party,
+and a build that refuses bad data or bad pages before anything is published."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from hooks.site_data import load_site_data
+from tests.conftest import REPO_ROOT
+from tests.site_copy import build_copy, copy_site
+
+RESOURCE_ATTRIBUTES = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
+# <link> relations that only name a page and never make the browser fetch anything.
+NON_FETCHING_LINK_RELATIONS = {"canonical", "alternate", "author", "license", "next", "prev", "me"}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+class PageParser(HTMLParser):
+    """Just what the checks need: resource URLs, links, ids, inline styles, pacers."""
+
+    def __init__(self):
+        super().__init__()
+        self.resources: list[str] = []
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.inline_css: list[str] = []
+        self.pacers: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        names_only = tag == "link" and set((attributes.get("rel") or "").split()) <= NON_FETCHING_LINK_RELATIONS
+        if tag in RESOURCE_ATTRIBUTES and attributes.get(RESOURCE_ATTRIBUTES[tag]) and not names_only:
+            self.resources.append(attributes[RESOURCE_ATTRIBUTES[tag]])
+        if tag == "img" and attributes.get("srcset"):
+            self.resources.extend(part.split()[0] for part in attributes["srcset"].split(","))
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if attributes.get("style"):
+            self.inline_css.append(attributes["style"])
+        if attributes.get("data-pacer"):
+            self.pacers.append(attributes["data-pacer"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.inline_css.append(data)
+
+
+def parse_page(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def is_third_party(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.netloc) or parts.scheme not in ("", "data")
+
+
+def content_pages(built_site: Path) -> list[Path]:
+    return [page for page in sorted(built_site.rglob("index.html"))]
+
+
+def test_strict_build_succeeds(built_site):
+    assert (built_site / "index.html").is_file()
+
+
+def test_sitemap_and_404_exist(built_site):
+    assert (built_site / "sitemap.xml").is_file()
+    not_found = (built_site / "404.html").read_text(encoding="utf-8")
+    # Served from any depth under /breathing-room/, so its links must be absolute to the sub-path.
+    assert 'href="/breathing-room/assets/stylesheets/' in not_found
+    assert 'href="/breathing-room/"' in not_found
+
+
+def test_every_page_carries_the_safety_notice_and_crisis_link(built_site, built_pages):
+    for page in built_pages:
+        text = page.read_text(encoding="utf-8")
+        assert "Information only, not medical advice." in text, page
+        parser = parse_page(page)
+        page_url = "/breathing-room/" + page.relative_to(built_site).as_posix()
+        crisis = [urljoin(page_url, link) for link in parser.links if link.endswith("#crisis-help")]
+        assert "/breathing-room/safety/#crisis-help" in crisis, page
+
+
+def test_crisis_anchor_exists(built_site):
+    assert "crisis-help" in parse_page(built_site / "safety/index.html").ids
+
+
+def test_every_content_page_shows_its_review_dates(built_site):
+    for page in content_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        reviewed = re.search(r'Page last reviewed: <time datetime="(\d{4}-\d\d-\d\d)">', text)
+        due = re.search(r'Next review due: <time datetime="(\d{4}-\d\d-\d\d)">', text)
+        assert reviewed and due, page
+        assert due.group(1) > reviewed.group(1), page
+        assert text.index("Page last reviewed") > text.index('<footer class="md-footer">'), page
+
+
+def test_no_page_loads_anything_from_another_host(built_site, built_pages):
+    offenders = []
+    for page in built_pages:
+        parser = parse_page(page)
+        urls = parser.resources + [url for css in parser.inline_css for url in CSS_URL.findall(css)]
+        offenders += [(page.name, url) for url in urls if is_third_party(url)]
+    for stylesheet in built_site.rglob("*.css"):
+        offenders += [(stylesheet.name, url) for url in CSS_URL.findall(stylesheet.read_text(encoding="utf-8")) if is_third_party(url)]
+    assert offenders == []
+
+
+def test_search_dialog_has_an_accessible_name(built_site):
+    assert 'role="dialog" aria-label="Search this site"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_exercise_appears_and_no_shortcode_is_left(built_site, built_pages):
+    shown: set[str] = set()
+    for page in built_pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*md:", text), page
+        shown.update(parse_page(page).pacers)
+    assert shown == set(load_site_data(REPO_ROOT / "data").exercises)
+
+
+# The build refuses to publish when something is wrong -------------------------------------
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    return copy_site(tmp_path)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_bad_data_stops_the_build_before_anything_is_written(site_copy):
+    replace_in(site_copy / "data/exercises.yml", "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: -7")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert 'data/exercises.yml: exercise "4-7-8" (entry 2), field "phases[2].seconds": found -7; allowed: a number from 1 to 20.' in result.stderr
+    assert not (site_copy / "site").exists()
+
+
+def test_unknown_exercise_id_names_page_and_line(site_copy):
+    page = site_copy / "docs/exercises/box.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    number = next(index for index, line in enumerate(lines, start=1) if "<!-- md:pacer box -->" in line)
+    replace_in(page, "<!-- md:pacer box -->", "<!-- md:pacer boxx -->")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert f'docs/exercises/box.md, line {number}: unknown exercise "boxx" in <!-- md:pacer -->' in result.stderr
+
+
+def test_page_without_review_dates_fails_the_build(site_copy):
+    replace_in(site_copy / "docs/about.md", "next_review:", "next_reviewed:")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert 'docs/about.md: field "next_review": found nothing (empty); allowed: a date written as YYYY-MM-DD, unquoted.' in result.stderr
+
+
+def test_editing_a_number_in_the_data_changes_every_page_that_shows_it(site_copy):
+    replace_in(site_copy / "data/exercises.yml", "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: 6.5")
+    result = build_copy(site_copy)
+    assert result.returncode == 0, result.stderr
+    page = (site_copy / "site/exercises/4-7-8/index.html").read_text(encoding="utf-8")
+    assert "In 4 · Hold 6.5 · Out 8" in page
+    assert "&quot;action&quot;:&quot;hold-full&quot;,&quot;seconds&quot;:6.5" in page

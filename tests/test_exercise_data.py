@@ -1,0 +1,162 @@
+"""The exercise data file: each kind of mistake stops the build with its own exact message."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks.exercises import validate_exercises
+from hooks.problems import DataError
+from hooks.site_data import load_site_data
+from hooks.yaml_source import parse_yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SOURCE = "data/exercises.yml"
+REAL_DATA = yaml.safe_load((REPO_ROOT / "data/exercises.yml").read_text(encoding="utf-8"))
+REFERENCE_KEYS = {entry["key"] for entry in yaml.safe_load((REPO_ROOT / "data/references.yml").read_text(encoding="utf-8"))["references"]}
+
+
+def entry(data: dict, exercise_id: str) -> dict:
+    return next(item for item in data["exercises"] if item["id"] == exercise_id)
+
+
+def messages_after(change) -> list[str]:
+    data = copy.deepcopy(REAL_DATA)
+    change(data)
+    with pytest.raises(DataError) as caught:
+        validate_exercises(data, SOURCE, REFERENCE_KEYS)
+    return caught.value.messages
+
+
+BOX = 'data/exercises.yml: exercise "box" (entry 3)'
+FOUR_SEVEN_EIGHT = 'data/exercises.yml: exercise "4-7-8" (entry 2)'
+
+CASES = {
+    "unknown field": (
+        lambda data: entry(data, "box").update(colour="blue"),
+        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, cautions, references, lead_in.',
+    ),
+    "missing required field": (
+        lambda data: entry(data, "box").pop("title"),
+        f'{BOX}, field "title": found nothing (the field is missing); allowed: a value (this field is required).',
+    ),
+    "duplicate id": (
+        lambda data: entry(data, "alternate-nostril").update(id="box"),
+        'data/exercises.yml: exercise "box" (entry 4), field "id": found "box" (text); allowed: a unique id (entry 3 already uses it).',
+    ),
+    "malformed id": (
+        lambda data: entry(data, "box").update(id="Box Breathing"),
+        'data/exercises.yml: exercise at entry 3, field "id": found "Box Breathing" (text); allowed: lower-case letters, digits and single hyphens, e.g. box or 4-7-8.',
+    ),
+    "non-numeric seconds": (
+        lambda data: entry(data, "box")["phases"][1].update(seconds="four"),
+        f'{BOX}, field "phases[2].seconds": found "four" (text); allowed: a number from 1 to 20.',
+    ),
+    "zero seconds": (
+        lambda data: entry(data, "box")["phases"][1].update(seconds=0),
+        f'{BOX}, field "phases[2].seconds": found 0; allowed: a number from 1 to 20.',
+    ),
+    "negative seconds": (
+        lambda data: entry(data, "box")["phases"][1].update(seconds=-4),
+        f'{BOX}, field "phases[2].seconds": found -4; allowed: a number from 1 to 20.',
+    ),
+    "absurd seconds": (
+        lambda data: entry(data, "box")["phases"][1].update(seconds=400),
+        f'{BOX}, field "phases[2].seconds": found 400; allowed: a number from 1 to 20.',
+    ),
+    "not-a-number seconds": (
+        lambda data: entry(data, "box")["phases"][1].update(seconds=float("nan")),
+        f'{BOX}, field "phases[2].seconds": found nan; allowed: a number from 1 to 20.',
+    ),
+    "yes/no seconds": (
+        lambda data: entry(data, "box")["phases"][1].update(seconds=True),
+        f'{BOX}, field "phases[2].seconds": found true (a yes/no value); allowed: a number from 1 to 20.',
+    ),
+    "unknown breath action": (
+        lambda data: entry(data, "box")["phases"][0].update(action="inhale"),
+        f'{BOX}, field "phases[1].action": found "inhale" (text); allowed: one of breathe-in, hold-full, breathe-out, hold-empty.',
+    ),
+    "side on a hold": (
+        lambda data: entry(data, "box")["phases"][1].update(side="left"),
+        f'{BOX}, field "phases[2].side": found "left" (text); allowed: nothing on a hold-full phase (only breathe-in and breathe-out have a side).',
+    ),
+    "side through the mouth": (
+        lambda data: entry(data, "box")["phases"][2].update(side="right"),
+        f'{BOX}, field "phases[3].side": found "right" (text); allowed: nothing when breathing through the mouth (a side is a nostril).',
+    ),
+    "empty phases": (
+        lambda data: entry(data, "box").update(phases=[]),
+        f'{BOX}, field "phases": found an empty list; allowed: a list of at least one phase.',
+    ),
+    "default cycles outside the range": (
+        lambda data: entry(data, "4-7-8")["cycles"].update(default=9),
+        f'{FOUR_SEVEN_EIGHT}, field "cycles.default": found 9; allowed: a whole number from 1 to 4 (cycles.min to cycles.max).',
+    ),
+    "undefined reference key": (
+        lambda data: entry(data, "4-7-8").update(references=["weil-1999"]),
+        f'{FOUR_SEVEN_EIGHT}, field "references[1]": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
+    ),
+    "script link in a step": (
+        lambda data: entry(data, "4-7-8")["steps"].append("[tap](javascript:alert(1))"),
+        f'{FOUR_SEVEN_EIGHT}, field "steps[8]": found "javascript:alert(1" (text); allowed: links to https://, http://, mailto: or a relative page.',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_mistake_gives_its_exact_message(case):
+    change, expected = CASES[case]
+    assert messages_after(change) == [expected]
+
+
+def test_all_mistakes_are_reported_in_one_run():
+    def several(data):
+        entry(data, "diaphragmatic")["phases"][0].update(action="inhale")
+        entry(data, "4-7-8").update(references=["weil-1999"])
+        entry(data, "box").update(colour="blue")
+        entry(data, "alternate-nostril")["phases"][3].update(seconds=-1)
+        entry(data, "gentle")["cycles"].update(default=99)
+
+    fields = [message.split('field "')[1].split('"')[0] for message in messages_after(several)]
+    assert fields == ["phases[1].action", "references[1]", "colour", "phases[4].seconds", "cycles.default"]
+
+
+def test_yaml_syntax_error_names_file_and_line():
+    with pytest.raises(DataError) as caught:
+        parse_yaml("exercises:\n  - id: box\n    title: [unclosed\n", SOURCE)
+    assert caught.value.messages == ["data/exercises.yml: line 4, column 1: YAML syntax error: expected ',' or ']', but got '<stream end>'."]
+
+
+def test_a_key_written_twice_is_an_error_not_a_silent_overwrite():
+    with pytest.raises(DataError) as caught:
+        parse_yaml("exercises:\n  - id: box\n    id: square\n", SOURCE)
+    assert caught.value.messages == ['data/exercises.yml: line 3, column 5: YAML syntax error: the key "id" appears twice in one mapping.']
+
+
+def test_the_real_data_files_are_valid():
+    data = load_site_data(REPO_ROOT / "data")
+    assert set(data.exercises) == {"diaphragmatic", "4-7-8", "box", "alternate-nostril", "gentle"}
+    assert data.exercises["4-7-8"].cycles.default == 4
+    assert (data.exercises["alternate-nostril"].cycles.min, data.exercises["alternate-nostril"].cycles.max) == (5, 10)
+    assert data.exercises["4-7-8"].lead_in is not None and data.exercises["box"].lead_in is not None
+
+
+def test_missing_data_file_is_reported(tmp_path):
+    with pytest.raises(DataError) as caught:
+        load_site_data(tmp_path)
+    assert any(message.startswith("data/references.yml: file not found") for message in caught.value.messages)
+    assert any(message.startswith("data/exercises.yml: file not found") for message in caught.value.messages)
+
+
+def test_problems_in_both_files_are_reported_together(tmp_path):
+    (tmp_path / "references.yml").write_text("references:\n  - key: Bad Key\n    citation: x\n", encoding="utf-8")
+    (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(tmp_path)
+    assert caught.value.messages == [
+        'data/references.yml: reference at entry 1, field "key": found "Bad Key" (text); allowed: lower-case letters, digits and single hyphens, e.g. ma-2017.',
+        'data/exercises.yml, field "exercises": found an empty list; allowed: a list of at least one exercise.',
+    ]

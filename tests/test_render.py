@@ -1,0 +1,202 @@
+"""Rendering exercise data to HTML, and expanding shortcodes: plain functions, no MkDocs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.exercises import ACTIONS, Cycles, Exercise, Phase, default_cue
+from hooks.pacer_html import exercise_payload, pattern_text, render_pacer, render_steps
+from hooks.references import Reference
+from hooks.shortcodes import ShortcodeError, expand_shortcodes
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+REFERENCES = {"ma-2017": Reference("ma-2017", "Ma, X., & Yue, Z. (2017). Title. Journal.", "https://doi.org/10.3389/fpsyg.2017.00874", None)}
+
+
+def make_exercise(**overrides) -> Exercise:
+    fields = dict(
+        id="box",
+        title="Box breathing",
+        summary="Four equal sides.",
+        lead_in=Phase("breathe-out", 4, "mouth", None, "Breathe out completely"),
+        phases=(
+            Phase("breathe-in", 4, "nose", None, "Breathe in through your nose"),
+            Phase("hold-full", 7, None, None, "Hold"),
+            Phase("breathe-out", 8.5, "mouth", None, "Breathe out through your mouth"),
+        ),
+        cycles=Cycles(4, 1, 8),
+        steps=("Sit **upright**.", "Breathe in."),
+        cautions=("Stop if *dizzy*.",),
+        references=("ma-2017",),
+    )
+    fields.update(overrides)
+    return Exercise(**fields)
+
+
+class AttributeCollector(HTMLParser):
+    """Collects every start tag and its attributes, as a browser's parser would see them."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(markup: str) -> AttributeCollector:
+    collector = AttributeCollector()
+    collector.feed(markup)
+    return collector
+
+
+def pacer_attributes(markup: str) -> dict:
+    return next(attrs for tag, attrs in parse(markup).tags if tag == "breath-pacer")
+
+
+def test_hostile_text_is_escaped_everywhere():
+    hostile = make_exercise(title=HOSTILE, steps=(HOSTILE,), cautions=(HOSTILE,))
+    markup = render_pacer(hostile, REFERENCES, "../references/")
+    assert not any(tag == "img" for tag, _ in parse(markup).tags)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in markup
+    assert json.loads(pacer_attributes(markup)["data-exercise"])["title"] == HOSTILE
+
+
+def test_attribute_json_decodes_back_to_the_data():
+    exercise = make_exercise()
+    attributes = pacer_attributes(render_pacer(exercise, REFERENCES, "../references/"))
+    assert json.loads(attributes["data-exercise"]) == exercise_payload(exercise)
+    assert attributes["data-pacer"] == "box"
+    assert attributes["data-state"] == "idle"
+    assert attributes["data-phase"] == ""
+    payload = json.loads(attributes["data-exercise"])
+    assert [phase["seconds"] for phase in payload["phases"]] == [4, 7, 8.5]
+    assert payload["lead_in"]["action"] == "breathe-out"
+    assert payload["cycles"] == {"default": 4, "min": 1, "max": 8}
+
+
+def test_the_block_has_no_blank_line_and_no_inline_script():
+    markup = render_pacer(make_exercise(), REFERENCES, "../references/")
+    assert "\n\n" not in markup
+    assert "<script" not in markup
+
+
+def test_fallback_pattern_reads_like_the_data():
+    assert pattern_text(make_exercise()) == (
+        "First: Breathe out completely (4 s). Then: In 4 · Hold 7 · Out 8.5. Repeat 4 times (you can choose 1 to 8)."
+    )
+    sides = make_exercise(
+        lead_in=None,
+        phases=(Phase("breathe-in", 4, None, "left", "x"), Phase("breathe-out", 4, None, "right", "y")),
+        cycles=Cycles(5, 5, 5),
+    )
+    assert pattern_text(sides) == "In left 4 · Out right 4. Repeat 5 times."
+
+
+def test_cautions_come_before_the_pacer_and_sources_link_to_references():
+    markup = render_pacer(make_exercise(), REFERENCES, "../references/")
+    assert markup.index("br-cautions") < markup.index("<breath-pacer")
+    assert '<a href="../references/#ref-ma-2017">Ma 2017</a>' in markup
+
+
+def test_steps_render_inline_markdown():
+    assert render_steps(make_exercise()) == '<ol class="br-steps__list"><li>Sit <strong>upright</strong>.</li><li>Breathe in.</li></ol>'
+
+
+def test_default_cues():
+    assert default_cue("breathe-in", "nose", None) == "Breathe in through your nose"
+    assert default_cue("breathe-out", None, "left") == "Breathe out through your left nostril"
+    assert default_cue("hold-empty", None, None) == "Hold"
+
+
+phases = st.builds(
+    Phase,
+    action=st.sampled_from(ACTIONS),
+    seconds=st.one_of(st.integers(1, 20), st.floats(1, 20, allow_nan=False)),
+    through=st.sampled_from([None, "nose", "mouth"]),
+    side=st.sampled_from([None, "left", "right"]),
+    cue=st.text(min_size=1),
+)
+
+
+@st.composite
+def exercises(draw):
+    low = draw(st.integers(1, 100))
+    high = draw(st.integers(low, 100))
+    return make_exercise(
+        id=draw(st.from_regex(r"\A[a-z0-9]+(-[a-z0-9]+){0,2}\Z")),
+        title=draw(st.text(min_size=1)),
+        lead_in=draw(st.one_of(st.none(), phases)),
+        phases=tuple(draw(st.lists(phases, min_size=1, max_size=8))),
+        cycles=Cycles(draw(st.integers(low, high)), low, high),
+        steps=tuple(draw(st.lists(st.text(min_size=1), min_size=1, max_size=5))),
+        cautions=tuple(draw(st.lists(st.text(min_size=1), min_size=1, max_size=3))),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(exercises())
+def test_any_valid_exercise_renders_and_round_trips(exercise):
+    markup = render_pacer(exercise, REFERENCES, "../references/")
+    attributes = pacer_attributes(markup)
+    assert json.loads(attributes["data-exercise"]) == json.loads(json.dumps(exercise_payload(exercise)))
+    assert attributes["data-pacer"] == exercise.id
+    # Whatever the text, the only elements are the ones the renderer writes.
+    assert {tag for tag, _ in parse(markup).tags} <= {
+        "div", "aside", "p", "ul", "ol", "li", "breath-pacer", "details", "summary", "a", "strong", "em", "code", "br", "hr",
+    }
+    assert "\n\n" not in markup
+
+
+# Shortcodes -------------------------------------------------------------------------------
+
+
+RENDERERS = {"pacer": lambda argument: f"<div>pacer {html.escape(argument)}</div>"}
+
+
+def test_shortcode_line_becomes_a_raw_html_block():
+    out = expand_shortcodes("Intro\n<!-- md:pacer box -->\nAfter", RENDERERS, "docs/x.md")
+    assert out == "Intro\n\n<div>pacer box</div>\n\nAfter"
+
+
+def test_shortcodes_inside_fenced_code_are_left_alone():
+    text = "```\n<!-- md:pacer box -->\n<!-- md:nonsense -->\n```"
+    assert expand_shortcodes(text, RENDERERS, "docs/x.md") == text
+
+
+def test_unknown_shortcode_names_the_page_and_line():
+    with pytest.raises(ShortcodeError) as caught:
+        expand_shortcodes("# T\n\n<!-- md:pacr box -->\n", RENDERERS, "docs/x.md")
+    assert caught.value.messages == ['docs/x.md, line 3: unknown shortcode "md:pacr"; known shortcodes are md:pacer.']
+
+
+def test_shortcode_not_alone_on_its_line_is_an_error():
+    with pytest.raises(ShortcodeError) as caught:
+        expand_shortcodes("Text <!-- md:pacer box --> more", RENDERERS, "docs/x.md")
+    assert caught.value.messages == ["docs/x.md, line 1: a shortcode must stand alone on its line, like <!-- md:pacer box -->."]
+
+
+def test_renderer_lookup_errors_carry_page_and_line():
+    def pacer(argument):
+        raise LookupError(f'unknown exercise "{argument}"')
+
+    with pytest.raises(ShortcodeError) as caught:
+        expand_shortcodes("a\nb\n<!-- md:pacer nope -->\n<!-- md:pacer zip -->", {"pacer": pacer}, "docs/y.md")
+    assert caught.value.messages == ['docs/y.md, line 3: unknown exercise "nope"', 'docs/y.md, line 4: unknown exercise "zip"']
+
+
+def test_ordinary_html_comments_are_untouched():
+    text = "<!-- a note for editors -->\ntext"
+    assert expand_shortcodes(text, RENDERERS, "docs/x.md") == text
+
+
+def test_rendered_block_contains_no_shortcode_text():
+    out = expand_shortcodes("<!-- md:pacer box -->", RENDERERS, "docs/x.md")
+    assert not re.search(r"<!--\s*md:", out)
