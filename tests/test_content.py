@@ -1,0 +1,519 @@
+"""Content checks on the built site: plain English, navigation, citations, front matter, anchors.
+
+Every test here reads the strict build that conftest.py's `built_site` fixture makes, so what is
+checked is what a reader gets. HTML is parsed with the standard library's html.parser.
+
+See the reading-ease figures per page with:
+
+    .venv/bin/pytest tests/test_content.py -q -s -k reading_ease
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import textstat
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DOCS = REPO_ROOT / "docs"
+MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
+REFERENCES_YML = REPO_ROOT / "data" / "references.yml"
+EXERCISES_YML = REPO_ROOT / "data" / "exercises.yml"
+
+# Every Markdown page of the site, as a path relative to docs/ (e.g. "exercises/box.md").
+SOURCE_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+
+# ---------------------------------------------------------------------------------------------
+# Reading ease
+# ---------------------------------------------------------------------------------------------
+#
+# Flesch Reading Ease runs from about 0 (very hard) to 100 (very easy). 60 to 70 is "plain
+# English", the level most adults read without effort; 70 to 80 is "fairly easy", about a
+# reading age of 12 to 13. Our target is a reading age of 9 to 11, but the site cannot avoid
+# some long names that the formula punishes for their syllables ("Somatic Emotional Release",
+# "practitioner", "CranioSacral Therapy", "diaphragmatic").
+#
+# The floor is 70 ("fairly easy"), ten points above the bottom of plain English. When this test
+# was written every page scored between about 77 and 95, so 70 leaves room for a hard but
+# needed sentence while catching a page that drifts towards officialese. A floor of 60 would
+# let a page lose most of its plainness before anyone noticed.
+READING_EASE_MIN = 70.0
+
+# The references page is mostly a list of citations: author names, journal titles and DOIs.
+# That list is excluded (it is not prose and nobody reads it as a sentence), so the page is
+# judged on its short introduction only, with the same threshold as every other page.
+#
+# The about page is held to the same floor as every other page: it explains policy and
+# licences, but it is written for the same readers, so it gets no special treatment.
+READING_EASE_MIN_BY_PAGE: dict[str, float] = {}
+
+# What is left out of the measured text, and why:
+#   pre, code                 code is not prose
+#   table                     cells are fragments, not sentences ("No", "3 to 5 minutes")
+#   h1-h6                     headings are labels, often without a verb
+#   .br-exercise              the pacer widget: cues, the cautions list and the written steps
+#                             (exercise data owned by data/exercises.yml, not page prose)
+#   .br-references            the generated citation list (names, journals, DOIs)
+#   .footnote                 footnote text, if any
+#   .admonition-title         box titles are labels ("Before you start"); the box body is kept
+#   .headerlink               the pilcrow after each heading
+#   script, style, svg        not text
+#   nav, form, button         navigation and controls inside the article, if any
+EXCLUDED_TAGS = {"pre", "code", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+                 "script", "style", "svg", "nav", "form", "button", "template"}
+EXCLUDED_CLASSES = {"br-exercise", "br-references", "footnote", "admonition-title", "headerlink"}
+
+# Each of these blocks is read as a unit: a list item such as "tears" is a line on its own, not
+# part of the next sentence. textstat only starts a new sentence after . ! or ? followed by a
+# capital letter, so each block gets a full stop if it has none and a capital first letter.
+BLOCK_TAGS = {"p", "li", "dt", "dd", "blockquote", "summary", "figcaption", "div", "aside",
+              "details", "section", "article"}
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "param", "source", "track", "wbr"}
+
+
+@dataclass
+class ParsedPage:
+    """What the tests need from one built HTML page."""
+
+    ids: set[str] = field(default_factory=set)
+    hrefs: list[str] = field(default_factory=list)
+    meta_description: str | None = None
+    h1_count: int = 0
+    headings: list[tuple[str, str | None, str]] = field(default_factory=list)  # (tag, id, text)
+    prose_blocks: list[str] = field(default_factory=list)
+
+
+class PageParser(HTMLParser):
+    """Collects ids, links, the meta description, headings and the article prose of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self._stack: list[tuple[str, bool]] = []  # (tag, starts an excluded subtree)
+        self._article_depth = 0
+        self._excluded_depth = 0
+        self._block_text: list[list[str]] = []
+        self._heading: list[str] | None = None
+        self._heading_meta: tuple[str, str | None] | None = None
+
+    # -- tags --------------------------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.page.ids.add(attributes["id"])
+        if attributes.get("name") and tag == "a":
+            self.page.ids.add(attributes["name"])
+        if tag == "a" and attributes.get("href") is not None:
+            self.page.hrefs.append(attributes["href"])
+        if tag == "meta" and attributes.get("name") == "description":
+            self.page.meta_description = attributes.get("content")
+        if tag in VOID_TAGS:
+            return
+
+        classes = set((attributes.get("class") or "").split())
+        in_article = self._article_depth > 0
+        excludes = in_article and (tag in EXCLUDED_TAGS or bool(classes & EXCLUDED_CLASSES))
+        self._stack.append((tag, excludes))
+        if tag == "article":
+            self._article_depth += 1
+        if excludes:
+            self._excluded_depth += 1
+        if tag == "h1":
+            self.page.h1_count += 1
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and in_article:
+            self._heading = []
+            self._heading_meta = (tag, attributes.get("id"))
+        if tag in BLOCK_TAGS and self._article_depth > 0:
+            self._block_text.append([])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS or not any(open_tag == tag for open_tag, _ in self._stack):
+            return
+        while self._stack:
+            open_tag, excludes = self._stack.pop()
+            self._close(open_tag, excludes)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag, excludes):
+        if tag in BLOCK_TAGS and self._article_depth > 0 and self._block_text:
+            self._flush_block(self._block_text.pop())
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and self._heading is not None:
+            heading_tag, heading_id = self._heading_meta
+            text = " ".join("".join(self._heading).replace("\u00b6", "").split())
+            self.page.headings.append((heading_tag, heading_id, text))
+            self._heading = None
+        if excludes:
+            self._excluded_depth -= 1
+        if tag == "article":
+            self._article_depth -= 1
+
+    # -- text --------------------------------------------------------------------------------
+    def handle_data(self, data):
+        if self._heading is not None:
+            self._heading.append(data)
+        if self._article_depth > 0 and self._excluded_depth == 0 and self._block_text:
+            self._block_text[-1].append(data)
+
+    def _flush_block(self, parts: list[str]) -> None:
+        text = " ".join("".join(parts).split())
+        if not text:
+            return
+        if text[-1] not in ".!?:":
+            text += "."
+        elif text[-1] == ":":
+            # A lead-in such as "Ask these before you book:" is followed by a list, so it ends
+            # there for a reader.
+            text = text[:-1] + "."
+        self.page.prose_blocks.append(text[0].upper() + text[1:])
+
+
+def parse_html(path: Path) -> ParsedPage:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.page
+
+
+def built_path(source_page: str) -> str:
+    """docs/exercises/box.md -> exercises/box/index.html; docs/index.md -> index.html."""
+    source = PurePosixPath(source_page)
+    if source.name == "index.md":
+        return (source.parent / "index.html").as_posix()
+    return (source.parent / source.stem / "index.html").as_posix()
+
+
+def prose_of(page: ParsedPage) -> str:
+    return " ".join(page.prose_blocks)
+
+
+def reading_ease(text: str) -> float:
+    return textstat.flesch_reading_ease(text)
+
+
+@pytest.fixture(scope="session")
+def parsed(built_site: Path):
+    """Parse each built page once: a dict from site-relative HTML path to ParsedPage."""
+    cache: dict[str, ParsedPage] = {}
+
+    def get(relative: str) -> ParsedPage:
+        if relative not in cache:
+            cache[relative] = parse_html(built_site / relative)
+        return cache[relative]
+
+    return get
+
+
+def test_source_pages_found():
+    assert "index.md" in SOURCE_PAGES and "safety.md" in SOURCE_PAGES, SOURCE_PAGES
+
+
+@pytest.mark.parametrize("source_page", SOURCE_PAGES)
+def test_reading_ease(source_page, built_site, parsed):
+    relative = built_path(source_page)
+    assert (built_site / relative).is_file(), f"{source_page} was not built to {relative}"
+    text = prose_of(parsed(relative))
+    assert len(text.split()) >= 20, f"{source_page}: almost no prose found to measure: {text!r}"
+    score = reading_ease(text)
+    minimum = READING_EASE_MIN_BY_PAGE.get(source_page, READING_EASE_MIN)
+    print(f"\n  reading ease {source_page}: {score:.1f} (min {minimum:.0f}, "
+          f"{textstat.lexicon_count(text)} words, {textstat.sentence_count(text)} sentences)")
+    assert score >= minimum, (
+        f"{source_page}: Flesch reading ease {score:.1f} is below {minimum:.0f}. "
+        "Use shorter sentences and everyday words."
+    )
+
+
+def test_reading_ease_summary(built_site, parsed):
+    """One table of every page's figure (run with -s to see it); fails if any page is short."""
+    rows = []
+    for source_page in SOURCE_PAGES:
+        text = prose_of(parsed(built_path(source_page)))
+        rows.append((source_page, reading_ease(text), textstat.lexicon_count(text),
+                     textstat.sentence_count(text)))
+    width = max(len(row[0]) for row in rows)
+    print("\n  Flesch reading ease per page (article prose; see EXCLUDED_* in this file)")
+    for source_page, score, words, sentences in rows:
+        print(f"  {source_page:<{width}}  {score:5.1f}  {words:5d} words  {sentences:4d} sentences")
+    low = [row[0] for row in rows
+           if row[1] < READING_EASE_MIN_BY_PAGE.get(row[0], READING_EASE_MIN)]
+    assert not low, f"pages below the reading-ease threshold: {low}"
+
+
+def test_prose_extraction_leaves_out_widgets_and_lists(built_site, parsed):
+    """Guard the measurement itself: pacer steps and citation lists must not be scored."""
+    box = prose_of(parsed("exercises/box/index.html"))
+    assert "Hold with empty lungs for a count of 4" not in box  # a written step, inside .br-exercise
+    assert "Practitioners say box breathing" in box
+    references = prose_of(parsed("references/index.html"))
+    assert "Balban, M. Y." not in references  # a citation, inside .br-references
+    assert "sources we use" in references
+
+
+# ---------------------------------------------------------------------------------------------
+# Navigation
+# ---------------------------------------------------------------------------------------------
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even if it ever gains !!python/name or !ENV tags."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_pages(entries) -> list[str]:
+    pages: list[str] = []
+    for entry in entries or []:
+        if isinstance(entry, str):
+            pages.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                if isinstance(value, str):
+                    pages.append(value)
+                elif isinstance(value, list):
+                    pages.extend(nav_pages(value))
+    return pages
+
+
+def test_every_page_is_in_the_nav():
+    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    assert config.get("nav"), "mkdocs.yml has no nav section"
+    in_nav = [page for page in nav_pages(config["nav"]) if not re.match(r"^[a-z]+://", page)]
+    missing = sorted(set(SOURCE_PAGES) - set(in_nav))
+    unknown = sorted(set(in_nav) - set(SOURCE_PAGES))
+    duplicates = sorted({page for page in in_nav if in_nav.count(page) > 1})
+    assert not missing, f"pages missing from the nav in mkdocs.yml: {missing}"
+    assert not unknown, f"nav entries with no page in docs/: {unknown}"
+    assert not duplicates, f"pages listed twice in the nav: {duplicates}"
+
+
+def test_home_comes_first_in_the_nav():
+    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    assert nav_pages(config["nav"])[0] == "index.md"
+
+
+# ---------------------------------------------------------------------------------------------
+# Links, anchors and citations
+# ---------------------------------------------------------------------------------------------
+
+def site_path() -> str:
+    """The sub-path the site is served under, from site_url (e.g. "/breathing-room/")."""
+    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    path = urlsplit(config.get("site_url") or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+SITE_PATH = site_path()
+
+
+def built_html_pages(built_site: Path) -> list[str]:
+    return sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+
+
+def resolve(page: str, href: str, built_site: Path) -> tuple[str | None, str]:
+    """The site-relative HTML file a relative href points to, and its fragment.
+
+    Returns (None, fragment) for links that leave the site (a scheme or //host)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None, parts.fragment
+    fragment = unquote(parts.fragment)
+    if not parts.path:
+        return page, fragment
+    path = unquote(parts.path)
+    base = PurePosixPath(page).parent
+    if path.startswith("/"):
+        # Root-relative links (the 404 page uses them) must stay under the site's sub-path.
+        if not path.startswith(SITE_PATH):
+            return f"<outside {SITE_PATH}>{path}", fragment
+        base, path = PurePosixPath("."), path[len(SITE_PATH):] or "."
+    target = PurePosixPath(*(base / path).parts)
+    # Normalise "a/../b" without touching the file system.
+    resolved: list[str] = []
+    for part in target.parts:
+        if part == "..":
+            if resolved:
+                resolved.pop()
+        elif part not in {".", ""}:
+            resolved.append(part)
+    relative = "/".join(resolved)
+    if not relative or path.endswith("/") or (built_site / relative).is_dir():
+        relative = f"{relative}/index.html" if relative else "index.html"
+    return relative, fragment
+
+
+def test_resolve_handles_the_link_forms_the_site_uses(tmp_path):
+    (tmp_path / "exercises").mkdir()
+    assert resolve("exercises/box/index.html", "../../references/#ref-ma-2017", tmp_path) == (
+        "references/index.html", "ref-ma-2017")
+    assert resolve("ser/index.html", "#evidence", tmp_path) == ("ser/index.html", "evidence")
+    assert resolve("index.html", "exercises/", tmp_path) == ("exercises/index.html", "")
+    assert resolve("index.html", ".", tmp_path) == ("index.html", "")
+    assert resolve("404.html", SITE_PATH + "safety/#crisis-help", tmp_path) == (
+        "safety/index.html", "crisis-help")
+    assert resolve("index.html", "https://example.org/#x", tmp_path) == (None, "x")
+    assert resolve("index.html", "tel:116123", tmp_path) == (None, "")
+
+
+def test_anchor_check_catches_a_broken_fragment(built_site, parsed):
+    """The checker is not vacuous: the site has many #links, and a made-up id is not found."""
+    links = [href for page in built_html_pages(built_site) for href in parsed(page).hrefs
+             if "#" in href and resolve(page, href, built_site)[0] is not None]
+    assert len(links) > 50
+    assert "no-such-anchor" not in parsed("safety/index.html").ids
+    assert "crisis-help" in parsed("safety/index.html").ids
+
+
+def test_no_broken_anchor_links(built_site, parsed):
+    """Every same-page or cross-page #id link in every built page lands on an element id."""
+    broken = []
+    for page in built_html_pages(built_site):
+        for href in parsed(page).hrefs:
+            target, fragment = resolve(page, href, built_site)
+            if target is None:
+                continue
+            if not (built_site / target).is_file():
+                broken.append(f"{page}: {href} -> missing file {target}")
+                continue
+            if fragment and fragment not in parsed(target).ids:
+                broken.append(f"{page}: {href} -> no id {fragment!r} in {target}")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def reference_keys() -> list[str]:
+    data = yaml.safe_load(REFERENCES_YML.read_text(encoding="utf-8"))
+    return [entry["key"] for entry in data["references"]]
+
+
+def cited_keys(built_site: Path, parsed) -> dict[str, set[str]]:
+    """Reference key -> the built pages that link to it."""
+    citing: dict[str, set[str]] = {}
+    for page in built_html_pages(built_site):
+        for href in parsed(page).hrefs:
+            target, fragment = resolve(page, href, built_site)
+            if target == "references/index.html" and fragment.startswith("ref-"):
+                citing.setdefault(fragment[len("ref-"):], set()).add(page)
+    return citing
+
+
+def test_every_citation_resolves_to_a_listed_reference(built_site, parsed):
+    ids = parsed("references/index.html").ids
+    known = set(reference_keys())
+    problems = []
+    for key, pages in sorted(cited_keys(built_site, parsed).items()):
+        if key not in known:
+            problems.append(f"ref-{key} (cited on {sorted(pages)}) is not in data/references.yml")
+        if f"ref-{key}" not in ids:
+            problems.append(f"ref-{key} (cited on {sorted(pages)}) has no entry on the references page")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_reference_used_is_listed(built_site, parsed):
+    """Keys used by pages and by data/exercises.yml all appear on the built references page."""
+    used = set(cited_keys(built_site, parsed))
+    exercises = yaml.safe_load(EXERCISES_YML.read_text(encoding="utf-8"))
+    for exercise in exercises["exercises"]:
+        used.update(exercise.get("references") or [])
+    ids = parsed("references/index.html").ids
+    missing = sorted(key for key in used if f"ref-{key}" not in ids)
+    assert not missing, f"references used but not listed: {missing}"
+
+
+def test_every_reference_is_cited_somewhere(built_site, parsed):
+    """The list holds only sources the site uses: each entry is linked from at least one page."""
+    unused = sorted(set(reference_keys()) - set(cited_keys(built_site, parsed)))
+    assert not unused, f"references listed but never cited on a page: {unused}"
+
+
+def test_source_citations_use_relative_links_to_references():
+    """Pages cite with a relative Markdown link to references.md#ref-KEY, never a bare URL."""
+    known = set(reference_keys())
+    problems = []
+    for source_page in SOURCE_PAGES:
+        text = (DOCS / source_page).read_text(encoding="utf-8")
+        for key in re.findall(r"references\.md#ref-([a-z0-9-]+)", text):
+            if key not in known:
+                problems.append(f"{source_page}: unknown reference key {key!r}")
+        if re.search(r"\]\((?:https?:)?//[^)]*doi\.org", text):
+            problems.append(f"{source_page}: links to a DOI directly; cite the references page")
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# Front matter and page structure
+# ---------------------------------------------------------------------------------------------
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+
+
+def front_matter(source_page: str) -> dict:
+    text = (DOCS / source_page).read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    assert match, f"{source_page}: no YAML front matter at the top"
+    return yaml.safe_load(match.group(1)) or {}
+
+
+@pytest.mark.parametrize("source_page", SOURCE_PAGES)
+def test_front_matter_and_meta_description(source_page, parsed):
+    meta = front_matter(source_page)
+    description = meta.get("description")
+    assert isinstance(description, str) and description.strip(), f"{source_page}: no description"
+    assert len(description) <= 160, f"{source_page}: description longer than 160 characters"
+    for name in ("reviewed", "next_review"):
+        assert isinstance(meta.get(name), datetime.date), (
+            f"{source_page}: {name} must be an unquoted ISO date, got {meta.get(name)!r}")
+    gap = (meta["next_review"] - meta["reviewed"]).days
+    assert 0 < gap <= 184, f"{source_page}: next review must fall within 6 months ({gap} days)"
+
+    built = parsed(built_path(source_page))
+    assert built.meta_description is not None, f"{source_page}: built page has no meta description"
+    assert html.unescape(built.meta_description).strip() == description.strip()
+
+
+@pytest.mark.parametrize("source_page", SOURCE_PAGES)
+def test_exactly_one_h1(source_page, parsed):
+    assert parsed(built_path(source_page)).h1_count == 1
+
+
+@pytest.mark.parametrize("exercise_id", ["diaphragmatic", "4-7-8", "box", "alternate-nostril", "gentle"])
+def test_each_exercise_page_has_one_pacer(exercise_id, built_site):
+    text = (built_site / "exercises" / exercise_id / "index.html").read_text(encoding="utf-8")
+    assert text.count('class="br-exercise') == 1
+    assert f'id="exercise-{exercise_id}"' in text
+    assert "md:pacer" not in text and "md:steps" not in text, "a shortcode was left unexpanded"
+
+
+def test_crisis_help_is_the_first_section_of_the_safety_page(parsed):
+    headings = parsed("safety/index.html").headings
+    assert [tag for tag, _, _ in headings][:2] == ["h1", "h2"], headings
+    assert headings[1][1] == "crisis-help", f"first section of safety is {headings[1]}"
+
+
+def test_every_page_links_to_crisis_help(built_site, parsed):
+    missing = []
+    for source_page in SOURCE_PAGES:
+        relative = built_path(source_page)
+        targets = {resolve(relative, href, built_site) for href in parsed(relative).hrefs}
+        if ("safety/index.html", "crisis-help") not in targets:
+            missing.append(source_page)
+    assert not missing, f"pages without a link to safety/#crisis-help: {missing}"
+
+
+@pytest.mark.parametrize("number", ["999", "112", "911", "988", "116 123"])
+def test_crisis_numbers_are_on_the_safety_page(number, parsed):
+    assert number in " ".join(parsed("safety/index.html").prose_blocks)
