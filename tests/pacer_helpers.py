@@ -1,0 +1,148 @@
+"""What the pacer's browser tests share: the exercise data, where each pacer lives on the built
+site, a page with a frozen clock, and recorders and spies that run inside the page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Locator, Page
+
+from hooks.exercises import Exercise
+from hooks.site_data import load_site_data
+from tests.conftest import REPO_ROOT
+
+FRAME_MS = 1000 / 60  # one frame at 60 Hz: the most a phase boundary may be seen late
+PACER_ASSETS = (
+    REPO_ROOT / "overrides/assets/javascripts/pacer.js",
+    REPO_ROOT / "overrides/assets/stylesheets/pacer.css",
+)
+
+
+def exercises() -> dict[str, Exercise]:
+    """Every exercise in data/exercises.yml, read through the build hook's own loader."""
+    return load_site_data(REPO_ROOT / "data").exercises
+
+
+def pacer_paths(built_site: Path) -> dict[str, str]:
+    """Exercise id -> site-relative URL of the first page that has its pacer."""
+    found: dict[str, str] = {}
+    for html in sorted(built_site.rglob("*.html")):
+        for exercise_id in re.findall(r'<breath-pacer data-pacer="([^"]+)"', html.read_text(encoding="utf-8")):
+            relative = html.relative_to(built_site).as_posix()
+            found.setdefault(exercise_id, relative.removesuffix("index.html"))
+    return found
+
+
+@pytest.fixture(scope="session")
+def pacer_urls(built_site: Path, site_url: str) -> dict[str, str]:
+    """Exercise id -> full URL of a page with its pacer, on the test server."""
+    return {exercise_id: site_url + path for exercise_id, path in pacer_paths(built_site).items()}
+
+
+def expected_phases(exercise: Exercise, cycles: int, pace: float = 1.0) -> list[tuple[str, float]]:
+    """(data-phase, duration in ms) for a whole session, as the data says it should run."""
+    sequence = []
+    if exercise.lead_in:
+        sequence.append(("lead-in", exercise.lead_in.seconds * pace * 1000))
+    for _ in range(cycles):
+        sequence += [(phase.action, phase.seconds * pace * 1000) for phase in exercise.phases]
+    return sequence
+
+
+def watch_errors(page: Page, site_url: str) -> list[str]:
+    """Uncaught exceptions and console errors from the site itself. (Material's repository-facts
+    request to the code host fails offline; that error is the theme's, not the pacer's.)"""
+    own_host = urlsplit(site_url).netloc
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        source = message.location.get("url", "")
+        if message.type == "error" and (not source or urlsplit(source).netloc == own_host):
+            errors.append(f"{message.text} ({source})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def open_pacer(page: Page, url: str, exercise_id: str, *, spies: bool = False) -> Locator:
+    """Load a page with the clock installed and frozen, so time moves only when a test says so."""
+    if spies:
+        page.add_init_script(SPIES)
+    page.clock.install(time=0)
+    page.goto(url)
+    page.clock.pause_at(1000)
+    pacer = page.locator(f'breath-pacer[data-pacer="{exercise_id}"]')
+    pacer.and_(page.locator("[data-ready]")).wait_for()
+    return pacer
+
+
+def choose_settings(pacer: Locator, *, cycles: int | None = None, pace: str | None = None) -> None:
+    """Open the settings and change them the way a person does (the number commits on leaving it)."""
+    if not pacer.locator("details").evaluate("d => d.open"):
+        pacer.locator("summary").click()
+    if pace is not None:
+        pacer.get_by_label("Pace").select_option(pace)
+    if cycles is not None:
+        pacer.get_by_label("Breaths").fill(str(cycles))
+        pacer.get_by_label("Breaths").press("Tab")
+
+
+def start_recording(pacer: Locator) -> None:
+    """Log every data-phase write with the page's clock, before anything is started."""
+    pacer.evaluate(
+        """el => {
+            el.phaseLog = [];
+            new MutationObserver(() => el.phaseLog.push([el.dataset.phase, el.dataset.state, performance.now()]))
+                .observe(el, {attributes: true, attributeFilter: ['data-phase']});
+        }"""
+    )
+
+
+def recorded_phases(pacer: Locator) -> list[tuple[str, float]]:
+    """(data-phase, duration in ms) from the log, up to the write that ended the session."""
+    log = pacer.evaluate("el => el.phaseLog")
+    return [(phase, log[i + 1][2] - at) for i, (phase, _state, at) in enumerate(log[:-1])]
+
+
+def attributes(pacer: Locator) -> dict[str, str]:
+    return pacer.evaluate("el => ({state: el.dataset.state, phase: el.dataset.phase, cycle: el.dataset.cycle})")
+
+
+def hide_tab(page: Page, hidden: bool) -> None:
+    """What the browser does when the tab goes to the background or comes back."""
+    page.evaluate(
+        """hidden => {
+            Object.defineProperty(document, 'hidden', {value: hidden, configurable: true});
+            Object.defineProperty(document, 'visibilityState', {value: hidden ? 'hidden' : 'visible', configurable: true});
+            document.dispatchEvent(new Event('visibilitychange'));
+        }""",
+        hidden,
+    )
+
+
+# Spies on what the pacer may start: audio contexts and tones, vibration, wake locks.
+SPIES = """
+window.pacerSpy = {contexts: [], tones: [], vibrations: [], locks: []};
+(() => {
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    constructor(...args) { super(...args); pacerSpy.contexts.push(this); }
+    createOscillator() {
+      const osc = super.createOscillator(), start = osc.start.bind(osc);
+      osc.start = when => { pacerSpy.tones.push({when, pan: this.lastPanner?.pan.value, context: this}); start(when); };
+      return osc;
+    }
+    createStereoPanner() { return this.lastPanner = super.createStereoPanner(); }
+  };
+  Object.defineProperty(navigator, 'vibrate', {configurable: true, value: pattern => { pacerSpy.vibrations.push(pattern); return true; }});
+  Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {request: async type => {
+    const lock = {type, released: false, release: async () => { lock.released = true; }};
+    pacerSpy.locks.push(lock);
+    return lock;
+  }}});
+})();
+"""

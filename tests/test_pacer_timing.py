@@ -1,0 +1,141 @@
+"""The pacer keeps time: the phases and their lengths follow the data file exactly (within one
+frame), at any pace, through pause and resume, and the session ends done after the set cycles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pacer_helpers import (
+    FRAME_MS,
+    attributes,
+    choose_settings,
+    expected_phases,
+    exercises,
+    open_pacer,
+    pacer_urls,  # noqa: F401 - a fixture
+    recorded_phases,
+    start_recording,
+    watch_errors,
+)
+
+pytestmark = pytest.mark.browser
+EXERCISES = exercises()
+
+
+def assert_phases_match(measured, expected):
+    assert [phase for phase, _ in measured] == [phase for phase, _ in expected]
+    for index, ((phase, took), (_, wanted)) in enumerate(zip(measured, expected)):
+        assert abs(took - wanted) <= FRAME_MS, f"phase {index} ({phase}) took {took} ms, the data says {wanted} ms"
+
+
+def run_session(page, pacer, exercise, cycles, pace):
+    start_recording(pacer)
+    pacer.get_by_role("button", name="Start").click()
+    total = sum(ms for _, ms in expected_phases(exercise, cycles, pace))
+    page.clock.run_for(int(total) + 100)
+    return recorded_phases(pacer)
+
+
+def test_every_exercise_has_a_pacer_on_the_site(pacer_urls):
+    assert sorted(pacer_urls) == sorted(EXERCISES)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_phases_follow_the_data_for_a_whole_session(page, pacer_urls, site_url, exercise_id):
+    exercise = EXERCISES[exercise_id]
+    errors = watch_errors(page, site_url)
+    pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id)
+    cycles = exercise.cycles.default
+    assert cycles >= 2 or exercise.cycles.max >= 2
+    if cycles < 2:  # at least two full cycles
+        cycles = 2
+        choose_settings(pacer, cycles=cycles)
+    measured = run_session(page, pacer, exercise, cycles, 1.0)
+    assert_phases_match(measured, expected_phases(exercise, cycles))
+    assert attributes(pacer) == {"state": "done", "phase": "", "cycle": str(cycles)}
+    assert errors == []
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+@pytest.mark.parametrize("pace", ["0.75", "1.5"])
+def test_a_changed_pace_scales_every_phase_exactly(page, pacer_urls, exercise_id, pace):
+    exercise = EXERCISES[exercise_id]
+    pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id)
+    cycles = max(2, exercise.cycles.min)
+    choose_settings(pacer, cycles=cycles, pace=pace)
+    measured = run_session(page, pacer, exercise, cycles, float(pace))
+    assert_phases_match(measured, expected_phases(exercise, cycles, float(pace)))
+    assert attributes(pacer)["state"] == "done"
+
+
+def test_no_pace_makes_a_phase_shorter_than_a_second(page, pacer_urls):
+    exercise = EXERCISES["box"]
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    shortest = min(phase.seconds for phase in exercise.phases)
+    offered = [float(value) for value in pacer.get_by_label("Pace").locator("option").evaluate_all("os => os.map(o => o.value)")]
+    assert min(offered) >= 0.75 and max(offered) <= 1.5 and 1.0 in offered
+    assert all(shortest * value >= 1 for value in offered)
+
+
+def test_pause_and_resume_keep_the_position(page, pacer_urls):
+    exercise = EXERCISES["4-7-8"]
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    started_at = page.evaluate("performance.now()")
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(4000 + 2500)  # lead-in, then 2.5 s into breathing in
+    assert attributes(pacer) == {"state": "running", "phase": "breathe-in", "cycle": "1"}
+    count = pacer.locator(".br-pacer__count").text_content()
+    pacer.get_by_role("button", name="Pause").click()
+    page.clock.run_for(60_000)
+    assert attributes(pacer) == {"state": "paused", "phase": "breathe-in", "cycle": "1"}
+    assert pacer.locator(".br-pacer__count").text_content() == count == "2"
+    start_recording(pacer)
+    pacer.get_by_role("button", name="Resume").click()
+    page.clock.run_for(1400)
+    assert attributes(pacer)["phase"] == "breathe-in"
+    page.clock.run_for(200)  # 1.5 s of breathing in were left at the pause
+    assert attributes(pacer)["phase"] == "hold-full"
+    page.clock.run_for(int(exercise.phases[1].seconds * 1000))
+    log = pacer.evaluate("el => el.phaseLog.map(([phase, state, at]) => [phase, at])")
+    resumed_at = started_at + 6500 + 60_000
+    assert [phase for phase, _ in log] == ["breathe-in", "hold-full", "breathe-out"]  # resuming shows the phase again
+    assert log[0][1] == resumed_at
+    assert abs(log[1][1] - (resumed_at + 1500)) <= FRAME_MS
+    assert abs(log[2][1] - log[1][1] - 7000) <= FRAME_MS
+
+
+def test_reset_returns_to_idle_and_a_finished_session_can_start_again(page, pacer_urls):
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(9000)
+    assert attributes(pacer) == {"state": "running", "phase": "hold-full", "cycle": "1"}
+    pacer.get_by_role("button", name="Reset").click()
+    assert attributes(pacer) == {"state": "idle", "phase": "", "cycle": "0"}
+    page.clock.run_for(20_000)
+    assert attributes(pacer) == {"state": "idle", "phase": "", "cycle": "0"}
+    assert pacer.locator(".br-pacer__progress").evaluate("p => p.value") == 0
+
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(4000 + 6 * 16_000 + 50)
+    assert attributes(pacer) == {"state": "done", "phase": "", "cycle": "6"}
+    assert "Well done" in pacer.locator(".br-pacer__cue").text_content()
+    assert pacer.locator(".br-pacer__progress").evaluate("p => p.value") == 1
+    pacer.get_by_role("button", name="Start").click()
+    assert attributes(pacer) == {"state": "running", "phase": "lead-in", "cycle": "1"}
+
+
+def test_the_display_follows_the_clock(page, pacer_urls):
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    cue, count, cycle = (pacer.locator(f".br-pacer__{part}") for part in ("cue", "count", "cycle"))
+    pacer.get_by_role("button", name="Start").click()
+    assert cue.text_content() == "Breathe out completely through your mouth"
+    assert count.text_content() == "4"
+    page.clock.run_for(4000 + 4000 + 100)  # 0.1 s into the first hold
+    assert cue.text_content() == "Hold"
+    assert count.text_content() == "7"
+    assert cycle.text_content() == "Breath 1 of 4"
+    page.clock.run_for(7000 + 8000 + 4000)  # 0.1 s into the second hold
+    assert cycle.text_content() == "Breath 2 of 4"
+    assert pacer.locator("[aria-current]").text_content() == "Hold 7"
+    progress = pacer.locator(".br-pacer__progress").evaluate("p => p.value")
+    assert progress == pytest.approx((4000 + 19_000 + 4000 + 100) / (4000 + 4 * 19_000), abs=0.002)
