@@ -1,0 +1,34 @@
+# Breathing Room. Two commands matter: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test bench clean
+
+# The virtual environment, re-made whenever a requirements file changes.
+$(STAMP): requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(STAMP)
+
+## serve: live preview on http://127.0.0.1:8000/breathing-room/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/; a failed build leaves the previous site/ untouched
+build: $(STAMP)
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+## test: unit, build and real-browser tests (finds or installs a Chromium first)
+test: $(STAMP)
+	CHROMIUM="$$(sh tests/find-chromium.sh $(BIN)/python)" $(BIN)/python -m pytest
+
+## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf site site.tmp .pytest_cache

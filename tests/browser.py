@@ -1,0 +1,51 @@
+"""What the browser tests share: watching a page for errors and foreign requests, and axe-core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+from playwright.sync_api import Page
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+@dataclass
+class PageWatch:
+    """Console errors, uncaught exceptions and requests to any host but the test server."""
+
+    own_host: str
+    errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> "PageWatch":
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("request", self._check_request)
+        return self
+
+    def _check_request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if parts.netloc != self.own_host:
+            self.foreign_requests.append(request.url)
+
+
+def watch(page: Page, site_url: str) -> PageWatch:
+    return PageWatch(urlsplit(site_url).netloc).attach(page)
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Serious and critical axe-core violations, each as 'rule: target' for a readable failure."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {', '.join(str(node['target']) for node in violation['nodes'][:5])}"
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
