@@ -192,7 +192,7 @@ class _ExerciseChecker:
                 self.report(f"{name}[{index}]", item, "non-empty text (inline Markdown)")
                 continue
             for target in unsafe_link_targets(item):
-                self.report(f"{name}[{index}]", target, "links to https://, http://, mailto: or a relative page")
+                self.report(f"{name}[{index}]", target, "links to full https://, http:// or mailto: addresses only")
             lines.append(item.strip())
         return tuple(lines)
 

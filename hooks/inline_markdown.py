@@ -7,12 +7,14 @@ import re
 
 import markdown
 
-_SAFE_LINK = re.compile(r"^(https://|http://|mailto:|#|\.{0,2}/|[A-Za-z0-9_.-]+(/|\.md|$))")
+# Only absolute addresses: the same text appears on pages at different depths, so a relative
+# link would point somewhere else on each, and any other scheme (javascript:, data:) is refused.
+_SAFE_LINK = re.compile(r"^(https://|http://|mailto:)")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 
 
 def unsafe_link_targets(text: str) -> list[str]:
-    """Link targets with a scheme we refuse (javascript:, data: ...), for the validator to report."""
+    """Link targets we refuse (relative, javascript:, data: ...), for the validator to report."""
     return [target for target in _LINK_TARGET.findall(text) if not _SAFE_LINK.match(target)]
 
 

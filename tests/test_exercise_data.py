@@ -101,7 +101,7 @@ CASES = {
     ),
     "script link in a step": (
         lambda data: entry(data, "4-7-8")["steps"].append("[tap](javascript:alert(1))"),
-        f'{FOUR_SEVEN_EIGHT}, field "steps[8]": found "javascript:alert(1" (text); allowed: links to https://, http://, mailto: or a relative page.',
+        f'{FOUR_SEVEN_EIGHT}, field "steps[8]": found "javascript:alert(1" (text); allowed: links to full https://, http:// or mailto: addresses only.',
     ),
 }
 
