@@ -74,6 +74,7 @@ class BreathPacer extends HTMLElement {
       if (action) this[action](); // toggle | reset | defaults
     });
     this.addEventListener('change', e => this.change(e.target));
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'group'); // gives the hook's aria-label a home
     this.load();
     this.dataset.ready = '';
   }
@@ -152,6 +153,7 @@ class BreathPacer extends HTMLElement {
   pause() {
     this.pos = performance.now() - this.t0;
     this.halt();
+    this.render(this.pos);
     this.setState('paused');
     this.say('Paused');
   }
@@ -177,7 +179,7 @@ class BreathPacer extends HTMLElement {
     clearInterval(this.timer);
     this.timer = 0;
     this.silence();
-    if (this.opts?.vibrate) try { navigator.vibrate(0); } catch {}
+    if (this.opts.vibrate && this.state == 'running') try { navigator.vibrate(0); } catch {}
     this.lock?.release().catch(() => {});
     this.lock = null;
   }
@@ -207,13 +209,17 @@ class BreathPacer extends HTMLElement {
     cancelAnimationFrame(this.raf); // a direct call (tab shown again) must not start a second loop
     const t = performance.now() - this.t0;
     if (t >= this.total) return this.finish();
+    this.render(t);
+    this.raf = requestAnimationFrame(this.frame);
+  };
+
+  render(t) {
     const i = this.seq.findIndex(p => t < p.at + p.ms), p = this.seq[i];
     if (i != this.idx) this.enter(i, p);
     this.part('count').textContent = Math.ceil((p.at + p.ms - t) / 1000);
     this.part('progress').value = (reducedMotion.matches ? p.at : t) / this.total;
     this.draw(p.action, (t - p.at) / p.ms);
-    this.raf = requestAnimationFrame(this.frame);
-  };
+  }
 
   // Once per phase: attributes, words, the step list, the announcement, the buzz.
   enter(i, p) {

@@ -1,0 +1,164 @@
+"""The pacer for everyone: keyboard alone, screen readers (named controls, one announcement per
+phase), reduced motion (nothing grows or shrinks), and axe-core with a session running."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import axe_violations
+from tests.pacer_helpers import (
+    attributes,
+    exercises,
+    open_pacer,
+    pacer_urls,  # noqa: F401 - a fixture
+    watch_errors,
+)
+
+pytestmark = pytest.mark.browser
+EXERCISES = exercises()
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            return {tag: el.tagName.toLowerCase(), name: el.name || '', text: el.textContent.trim(),
+                    inPacer: !!el.closest('breath-pacer'), outline: getComputedStyle(el).outlineStyle};
+        }"""
+    )
+
+
+def tab_to(page, text: str, limit: int = 200) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(page)["text"] == text and focused(page)["inPacer"]:
+            return
+    raise AssertionError(f"Tab never reached {text!r}")
+
+
+def test_the_whole_pacer_works_from_the_keyboard(page, pacer_urls, site_url):
+    errors = watch_errors(page, site_url)
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    tab_to(page, "Start")
+    assert focused(page)["outline"] != "none"  # the focus can be seen
+    page.keyboard.press("Enter")
+    page.clock.run_for(5000)
+    assert attributes(pacer) == {"state": "running", "phase": "breathe-in", "cycle": "1"}
+    page.keyboard.press("Space")
+    assert attributes(pacer)["state"] == "paused"
+    assert focused(page)["text"] == "Resume"
+    page.keyboard.press("Enter")
+    assert attributes(pacer)["state"] == "running"
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Reset"
+    page.keyboard.press("Enter")
+    assert attributes(pacer) == {"state": "idle", "phase": "", "cycle": "0"}
+
+    page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "summary"
+    page.keyboard.press("Enter")
+    assert pacer.locator("details").evaluate("d => d.open")
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "cycles"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "pace"
+    page.keyboard.press("ArrowDown")  # one step slower
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "sound"
+    page.keyboard.press("Space")
+    assert pacer.get_by_label("Sound").is_checked()
+    assert pacer.get_by_label("Breaths").input_value() == str(EXERCISES["box"].cycles.default - 1)
+    assert pacer.get_by_label("Pace").input_value() == "1.25"
+    assert pacer.locator(".br-pacer__cycle").text_content() == f"{EXERCISES['box'].cycles.default - 1} breaths"
+
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "vibrate"
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Use defaults"
+    page.keyboard.press("Enter")
+    assert pacer.get_by_label("Breaths").input_value() == str(EXERCISES["box"].cycles.default)
+    assert pacer.get_by_label("Pace").input_value() == "1"
+    assert not pacer.get_by_label("Sound").is_checked()
+    assert errors == []
+
+
+def test_controls_are_native_buttons_with_names(page, pacer_urls):
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    names = pacer.get_by_role("button").evaluate_all("bs => bs.map(b => [b.tagName, b.type, b.textContent])")
+    assert ["BUTTON", "button", "Start"] in names and ["BUTTON", "button", "Reset"] in names
+    pacer.get_by_role("button", name="Start", exact=True).click()
+    assert pacer.get_by_role("button", name="Pause", exact=True).is_visible()
+    assert pacer.get_by_role("button", name="Reset", exact=True).is_visible()  # a way to stop is always there
+    pacer.get_by_role("button", name="Pause", exact=True).click()
+    assert pacer.get_by_role("button", name="Resume", exact=True).is_visible()
+    assert page.get_by_role("group", name="4-7-8 breathing pacer").count() == 1
+
+
+def test_the_live_region_speaks_once_per_phase(page, pacer_urls):
+    exercise = EXERCISES["4-7-8"]
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    live = pacer.locator("[aria-live=polite]")
+    assert live.count() == 1 and live.text_content() == ""
+    live.evaluate(
+        """el => {
+            el.spoken = [];
+            new MutationObserver(() => el.spoken.push(el.textContent))
+                .observe(el, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(4000 + 2 * 19_000 + 500)  # lead-in, two breaths, into the third
+    spoken = live.evaluate("el => el.spoken")
+    cues = [exercise.lead_in.cue] + [phase.cue for phase in exercise.phases] * 3
+    assert len(spoken) == 1 + 2 * 3 + 1
+    for words, cue in zip(spoken, cues):
+        assert cue in words
+    assert spoken[1].startswith("Breath 1 of 4.") and spoken[4].startswith("Breath 2 of 4.")
+    assert all(before != after for before, after in zip(spoken, spoken[1:]))
+    # The countdown ticks every second; the live region does not.
+    assert pacer.locator(".br-pacer__stage").get_attribute("aria-hidden") == "true"
+
+
+def orb_transforms(page, pacer, samples: int, step_ms: int) -> list[str]:
+    orb = pacer.locator(".br-pacer__orb")
+    seen = []
+    for _ in range(samples):
+        page.clock.run_for(step_ms)
+        seen.append(orb.evaluate("o => getComputedStyle(o).transform"))
+    return seen
+
+
+def test_with_reduced_motion_nothing_grows_or_shrinks(page, pacer_urls):
+    page.emulate_media(reduced_motion="reduce")
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    before = orb_transforms(page, pacer, 1, 0)
+    pacer.get_by_role("button", name="Start").click()
+    transforms = orb_transforms(page, pacer, 40, 500)
+    assert set(transforms) == set(before)
+    assert attributes(pacer)["state"] == "running"
+    # The words, the countdown and the step list still carry the rhythm.
+    assert pacer.locator(".br-pacer__count").text_content() != ""
+    assert pacer.locator("[aria-current]").count() == 1
+
+
+def test_without_reduced_motion_the_shape_breathes(page, pacer_urls):
+    page.emulate_media(reduced_motion="no-preference")
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    pacer.get_by_role("button", name="Start").click()
+    transforms = orb_transforms(page, pacer, 40, 500)
+    assert len(set(transforms)) > 10
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_with_a_pacer_running(browser, pacer_urls, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    pacer.locator("summary").click()
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(6000)
+    page.clock.resume()  # axe-core waits on timers of its own
+    assert attributes(pacer)["state"] == "running"
+    assert axe_violations(page) == []
+    context.close()
