@@ -1,0 +1,91 @@
+"""The pacer's files and its place on the page: small enough, no layout shift when the script
+upgrades the element or while it runs, readable without JavaScript and on paper."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from tests.pacer_helpers import (
+    PACER_ASSETS,
+    exercises,
+    open_pacer,
+    pacer_urls,  # noqa: F401 - a fixture
+)
+
+EXERCISES = exercises()
+SIZE_BUDGET = 8 * 1024  # bytes, JS and CSS together, each gzipped at level 9
+
+
+def test_pacer_js_and_css_fit_in_8_kb_gzipped():
+    sizes = {path.name: len(gzip.compress(path.read_bytes(), compresslevel=9)) for path in PACER_ASSETS}
+    assert all(size > 500 for size in sizes.values()), sizes  # real files, not placeholders
+    assert sum(sizes.values()) <= SIZE_BUDGET, sizes
+
+
+def test_the_pacer_has_no_runtime_dependencies():
+    script = PACER_ASSETS[0].read_text(encoding="utf-8")
+    assert "import " not in script and "fetch(" not in script and "document.cookie" not in script
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_space_is_reserved_before_the_script_runs(browser, pacer_urls, width):
+    """The element has the same height before the script runs (script held back) as after."""
+    heights = {}
+    for with_script in (False, True):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        if not with_script:
+            page.route("**/pacer.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+        for exercise_id, url in sorted(pacer_urls.items()):
+            page.goto(url)
+            pacer = page.locator(f'breath-pacer[data-pacer="{exercise_id}"]')
+            if with_script:
+                pacer.and_(page.locator("[data-ready]")).wait_for()
+            heights[exercise_id, with_script] = pacer.evaluate("el => el.getBoundingClientRect().height")
+        context.close()
+    for exercise_id in pacer_urls:
+        assert heights[exercise_id, False] == heights[exercise_id, True], exercise_id
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 1280])
+def test_running_a_session_never_moves_the_page(page, pacer_urls, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    for exercise_id in ("4-7-8", "alternate-nostril", "diaphragmatic"):
+        pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id)
+        below = page.locator(f"#exercise-{exercise_id} .br-steps")
+        idle = (pacer.evaluate("el => el.getBoundingClientRect().height"), below.evaluate("el => el.offsetTop"))
+        pacer.get_by_role("button", name="Start").click()
+        for _ in range(12):
+            page.clock.run_for(2500)
+            now = (pacer.evaluate("el => el.getBoundingClientRect().height"), below.evaluate("el => el.offsetTop"))
+            assert now == idle, (exercise_id, pacer.get_attribute("data-phase"))
+
+
+@pytest.mark.browser
+def test_without_javascript_the_pattern_is_readable(browser, pacer_urls):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(pacer_urls["4-7-8"])
+    pacer = page.locator('breath-pacer[data-pacer="4-7-8"]')
+    assert pacer.locator(".br-pacer__pattern").is_visible()
+    assert "In 4 · Hold 7 · Out 8" in pacer.locator(".br-pacer__pattern").text_content()
+    assert pacer.get_by_role("button").count() == 0
+    box = pacer.bounding_box()
+    assert box["height"] < 200  # no empty reserved space when no script will fill it
+    context.close()
+
+
+@pytest.mark.browser
+def test_printing_shows_the_pattern_and_hides_the_controls(page, pacer_urls):
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    assert pacer.get_by_role("button", name="Start").is_visible()
+    assert not pacer.locator(".br-pacer__pattern").is_visible()
+    page.emulate_media(media="print")
+    assert pacer.locator(".br-pacer__pattern").is_visible()
+    assert pacer.get_by_role("button").evaluate_all("bs => bs.filter(b => b.checkVisibility()).length") == 0
+    assert not pacer.locator(".br-pacer__ui").is_visible()
+    assert page.locator("#exercise-box .br-steps li").first.is_visible()
