@@ -99,7 +99,8 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     page.evaluate("window.leftBehind = document.querySelector('breath-pacer')")
 
     page.locator("a[href$='/exercises/box/']:visible").first.click()  # Material swaps the page in place
-    page.wait_for_url("**/exercises/box/")
+    box = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+    box.wait_for()
     assert page.evaluate("window.leftBehind !== undefined"), "expected an instant (in-page) navigation"
     old = page.evaluate_handle("window.leftBehind")
     assert old.evaluate("el => el.isConnected") is False
@@ -113,7 +114,6 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     assert state["vibrations"][-1] == 0
     tones_after_leaving = state["tones"]
 
-    box = page.locator('breath-pacer[data-pacer="box"][data-ready]')
     assert attributes(box) == {"state": "idle", "phase": "", "cycle": "0"}
     page.go_back()
     page.wait_for_url("**/exercises/4-7-8/")
