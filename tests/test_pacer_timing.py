@@ -26,6 +26,10 @@ def assert_phases_match(measured, expected):
     assert [phase for phase, _ in measured] == [phase for phase, _ in expected]
     for index, ((phase, took), (_, wanted)) in enumerate(zip(measured, expected)):
         assert abs(took - wanted) <= FRAME_MS, f"phase {index} ({phase}) took {took} ms, the data says {wanted} ms"
+    # No drift: every boundary, counted from Start, is within a frame of where the data puts it.
+    for index in range(1, len(expected) + 1):
+        seen, due = sum(took for _, took in measured[:index]), sum(ms for _, ms in expected[:index])
+        assert abs(seen - due) <= FRAME_MS, f"boundary {index} came at {seen} ms, due at {due} ms"
 
 
 def run_session(page, pacer, exercise, cycles, pace):
@@ -65,6 +69,15 @@ def test_a_changed_pace_scales_every_phase_exactly(page, pacer_urls, exercise_id
     choose_settings(pacer, cycles=cycles, pace=pace)
     measured = run_session(page, pacer, exercise, cycles, float(pace))
     assert_phases_match(measured, expected_phases(exercise, cycles, float(pace)))
+    assert attributes(pacer)["state"] == "done"
+
+
+def test_a_long_session_does_not_drift(page, pacer_urls):
+    exercise = EXERCISES["gentle"]
+    pacer = open_pacer(page, pacer_urls["gentle"], "gentle")
+    choose_settings(pacer, cycles=exercise.cycles.max, pace="1.5")
+    measured = run_session(page, pacer, exercise, exercise.cycles.max, 1.5)
+    assert_phases_match(measured, expected_phases(exercise, exercise.cycles.max, 1.5))
     assert attributes(pacer)["state"] == "done"
 
 

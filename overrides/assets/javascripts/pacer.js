@@ -1,4 +1,6 @@
-// Breathing Room breath pacer: <breath-pacer data-pacer="ID" data-exercise="{json}">.
+// Breathing Room breath pacer: <breath-pacer data-pacer="ID" data-exercise="{json}">, as the build
+// hook writes it. The element reports data-state (idle|running|paused|done), data-phase (the
+// phase's action, "lead-in", or empty) and data-cycle (from 1; 0 when idle).
 // Every frame derives phase, countdown and progress from performance.now() and the schedule,
 // so nothing drifts. Nothing starts, sounds or buzzes until the user asks.
 
