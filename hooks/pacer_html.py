@@ -94,7 +94,7 @@ def render_pacer(exercise: Exercise, references: Mapping[str, Reference], refere
         f'<div class="br-exercise" id="exercise-{exercise.id}">'
         f"{_render_cautions(exercise)}"
         f'<breath-pacer data-pacer="{exercise.id}" data-state="idle" data-phase="" data-cycle="0" '
-        f'data-exercise="{_attribute(payload)}" aria-label="{_attribute(exercise.title)} pacer">'
+        f'data-exercise="{_attribute(payload)}" role="group" aria-label="{_attribute(exercise.title)} pacer">'
         f'<div class="br-pacer__fallback"><p class="br-pacer__title">{title}</p>'
         f'<p class="br-pacer__pattern">{html.escape(pattern_text(exercise))}</p></div>'
         f"</breath-pacer>"
