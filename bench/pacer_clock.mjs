@@ -4,7 +4,8 @@
 //     (document.visibilityState 'hidden', hidden-tab timer throttling left on). Every tone the
 //     pacer schedules is logged with its start time on the AudioContext clock.
 //   - "visible": the tab in front, sound off. Every data-phase change is logged with
-//     performance.now(), and Chrome's Performance.getMetrics is read at start and end.
+//     performance.now(), and Chrome's Performance.getMetrics is read at start and end (and
+//     over 10 s before the start, with the pacer idle, as a baseline).
 // Puppeteer, not Playwright: Playwright keeps every page "visible" (its focus emulation), so a
 // tab behind another is never hidden there. Prints one JSON object; Python does the analysis.
 
@@ -40,6 +41,10 @@ const INSTRUMENT = () => {
     if (e.target.closest?.('breath-pacer button')?.textContent.trim() == 'Start') bench.starts.push(performance.now());
   }, true);
   document.addEventListener('visibilitychange', () => bench.visibility.push([document.visibilityState, performance.now()]));
+  // Main-thread tasks over 50 ms, to explain a phase change seen late.
+  bench.longTasks = [];
+  new PerformanceObserver(list => list.getEntries().forEach(e => bench.longTasks.push([e.startTime, e.duration])))
+    .observe({ type: 'longtask', buffered: true });
   const watch = () => {
     const el = document.querySelector('breath-pacer');
     if (!el) return requestAnimationFrame(watch);
@@ -91,6 +96,10 @@ try {
   await openPacer(visible, { sound: false });
   const cdp = await visible.createCDPSession();
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  // The same page with its pacer idle, for what the page costs without the pacer running.
+  const idleAtStart = (await cdp.send('Performance.getMetrics')).metrics;
+  await sleep(options.idleMs ?? 10000);
+  const idleAtEnd = (await cdp.send('Performance.getMetrics')).metrics;
   await start(visible);
   const metricsAtStart = (await cdp.send('Performance.getMetrics')).metrics;
   const deadline = Date.now() + timeoutMs;
@@ -106,11 +115,11 @@ try {
   await hidden.bringToFront();
   await hidden.waitForFunction(p => document.querySelector(p).dataset.state == 'done', { timeout: 5000 }, pacer).catch(() => {});
   const collect = page => page.evaluate(() => {
-    const { phases, starts, tones, clocks, visibility, errors } = window.__bench;
-    return { phases, starts, tones, clocks, visibility, errors, hiddenNow: document.hidden, state: document.querySelector('breath-pacer').dataset.state };
+    const { phases, starts, tones, clocks, visibility, errors, longTasks } = window.__bench;
+    return { phases, starts, tones, clocks, visibility, errors, longTasks, hiddenNow: document.hidden, state: document.querySelector('breath-pacer').dataset.state };
   });
   console.log(JSON.stringify({
-    visible: { ...(await collect(visible)), metricsAtStart, metricsAtEnd },
+    visible: { ...(await collect(visible)), metricsAtStart, metricsAtEnd, idleAtStart, idleAtEnd },
     hidden: await collect(hidden),
     userAgent: await browser.userAgent(),
   }));

@@ -1,0 +1,115 @@
+"""`make bench`: build the site, run the five benchmarks, print each table and write
+bench/RESULTS.md. Figures are reported against the project's aims; nothing here fails on time.
+
+    python -m bench                      # everything (about 10 minutes)
+    python -m bench --only weight,lighthouse
+    python -m bench --quick              # 2-breath pacer recording, for trying the bench out
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+
+from tests.conftest import build_site
+
+from bench import build_speed, environment, lighthouse, pacer_timing, page_weight
+from bench.environment import BENCH_DIR, WORK_DIR
+from bench.report import Section, Table
+from bench.server import serve
+
+SECTIONS = ("build", "weight", "timing", "lighthouse")  # timing covers 3. and 4.
+RESULTS = BENCH_DIR / "RESULTS.md"
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
+    parser.add_argument("--quick", action="store_true", help="short pacer recording; RESULTS.md is not written")
+    return parser.parse_args()
+
+
+def built_site():
+    """The site as `make build` makes it, in bench/.work/site."""
+    destination = WORK_DIR / "site"
+    if destination.exists():
+        shutil.rmtree(destination)
+    result = build_site(destination)
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return destination
+
+
+def with_load(bench, *args, **kwargs) -> list[Section]:
+    """Runs one benchmark and notes how busy the machine was: timings on a shared machine
+    (other processes, other people's test runs) are only as good as its quiet."""
+    before = os.getloadavg()[0]
+    result = bench(*args, **kwargs)
+    after = os.getloadavg()[0]
+    sections = list(result) if isinstance(result, tuple) else [result]
+    for section in sections:
+        section.method.append(f"1-minute load average on the {os.cpu_count()} cores: {before:.2f} before, {after:.2f} after.")
+    return sections
+
+
+def results_markdown(machine: list[tuple[str, str]], sections: list[Section], minutes: float) -> str:
+    about = Table("Measured on", ["", ""], [[what, value] for what, value in machine])
+    summary = [verdict for section in sections for verdict in section.verdicts if verdict.endswith(("(met)", "(**missed**)"))]
+    parts = [
+        "# Benchmarks",
+        "Written by `make bench` (`python -m bench`, code in this folder); rerun it to get your own figures. "
+        "Benchmarks report figures against the project's aims; they do not pass or fail. "
+        f"This run took {minutes:.1f} minutes.",
+        about.markdown(),
+        "## Aims at a glance\n\n" + "\n".join(f"- {line}" for line in summary),
+    ]
+    parts += [section.markdown() for section in sections]
+    return "\n\n".join(parts) + "\n"
+
+
+def main() -> None:
+    options = arguments()
+    chosen = [name.strip() for name in options.only.split(",") if name.strip()]
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
+    started = time.monotonic()
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    chromium = environment.chromium() if {"timing", "lighthouse"} & set(chosen) else shutil.which("chromium") or "none"
+    if {"timing", "lighthouse"} & set(chosen):
+        environment.node_packages()
+    machine = environment.describe(chromium)
+    for what, value in machine:
+        print(f"{what}: {value}")
+    sections: list[Section] = []
+    if "build" in chosen:
+        print("\n1. Build (about 5 minutes) ...", flush=True)
+        sections += with_load(build_speed.run)
+    site = built_site()
+    with serve(site) as site_url:
+        if "weight" in chosen:
+            print("\n2. Weight ...", flush=True)
+            sections.append(page_weight.run(site))
+        if "timing" in chosen:
+            print("\n3. and 4. Pacer timing and main-thread cost (about 3 minutes) ...", flush=True)
+            sections += with_load(pacer_timing.run, chromium, site_url, site, cycles=2 if options.quick else pacer_timing.CYCLES)
+        if "lighthouse" in chosen:
+            print("\n5. Lighthouse (about 3 minutes) ...", flush=True)
+            sections += with_load(lighthouse.run, chromium, site_url)
+    minutes = (time.monotonic() - started) / 60
+    print("\nAims:")
+    for section in sections:
+        for verdict in section.verdicts:
+            print(f"  {verdict}")
+    if options.quick or chosen != list(SECTIONS):
+        print(f"\nNot writing {RESULTS.relative_to(BENCH_DIR.parent)}: that needs a full run (no --quick, no --only).")
+        return
+    RESULTS.write_text(results_markdown(machine, sections, minutes), encoding="utf-8")
+    print(f"\nWrote {RESULTS.relative_to(BENCH_DIR.parent)} ({minutes:.1f} minutes).")
+
+
+if __name__ == "__main__":
+    main()
