@@ -41,6 +41,12 @@ def shortfalls(result: dict) -> list[str]:
     return found
 
 
+def layout_shifts(result: dict) -> list[str]:
+    """Which element moved, and by how much, for any CLS above zero."""
+    items = result["audits"].get("layout-shifts", {}).get("details", {}).get("items", [])
+    return [f"{item['score']:.3g} at `{item.get('node', {}).get('selector', '?')}`" for item in items]
+
+
 def run(chromium: str, site_url: str) -> Section:
     section = Section("5. Lighthouse")
     version = installed_npm_version("lighthouse")
@@ -63,6 +69,7 @@ def run(chromium: str, site_url: str) -> Section:
             audits = result["audits"]
             cls = audits["cumulative-layout-shift"]["numericValue"]
             worst_cls = max(worst_cls, cls)
+            notes += [f"{page_name}, {form}: layout shift {shift}" for shift in layout_shifts(result)]
             for name in CATEGORIES:
                 lowest[name] = min(lowest[name], scores[name])
             shown = dict(scores, performance=f"{scores['performance']} ({performance_scores})" if len(runs) > 1 else scores["performance"])
@@ -76,7 +83,8 @@ def run(chromium: str, site_url: str) -> Section:
     for name in ("accessibility", "best-practices", "seo"):
         section.aim(f"Lowest {name} score (aim 100)", str(lowest[name]), lowest[name] == 100)
     section.aim("Lowest performance score (aim at least 95)", str(lowest["performance"]), lowest["performance"] >= 95)
-    section.aim("Largest CLS (aim 0)", f"{worst_cls:.4g}", worst_cls == 0)
+    shown_as = " (Lighthouse displays it as 0)" if 0 < worst_cls < 0.0005 else ""
+    section.aim("Largest CLS (aim 0)", f"{worst_cls:.4g}{shown_as}", worst_cls == 0)
     section.verdicts += [f"Points lost: {note}" for note in notes]
     section.method += [
         f"`lighthouse URL --only-categories={','.join(CATEGORIES)} --chrome-flags=\"{CHROME_FLAGS}\"` with CHROME_PATH set to",
