@@ -55,6 +55,7 @@ def run(chromium: str, site_url: str) -> Section:
     lowest = {name: 100 for name in CATEGORIES}
     worst_cls = 0.0
     notes: list[str] = []
+    shifts: list[str] = []
     reports = WORK_DIR / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
     for page_name, path in PAGES.items():
@@ -69,7 +70,7 @@ def run(chromium: str, site_url: str) -> Section:
             audits = result["audits"]
             cls = audits["cumulative-layout-shift"]["numericValue"]
             worst_cls = max(worst_cls, cls)
-            notes += [f"{page_name}, {form}: layout shift {shift}" for shift in layout_shifts(result)]
+            shifts += [f"{page_name}, {form}: {shift}" for shift in layout_shifts(result)]
             for name in CATEGORIES:
                 lowest[name] = min(lowest[name], scores[name])
             shown = dict(scores, performance=f"{scores['performance']} ({performance_scores})" if len(runs) > 1 else scores["performance"])
@@ -85,6 +86,7 @@ def run(chromium: str, site_url: str) -> Section:
     section.aim("Lowest performance score (aim at least 95)", str(lowest["performance"]), lowest["performance"] >= 95)
     shown_as = " (Lighthouse displays it as 0)" if 0 < worst_cls < 0.0005 else ""
     section.aim("Largest CLS (aim 0)", f"{worst_cls:.4g}{shown_as}", worst_cls == 0)
+    section.verdicts += [f"Layout shift: {shift}" for shift in shifts]
     section.verdicts += [f"Points lost: {note}" for note in notes]
     section.method += [
         f"`lighthouse URL --only-categories={','.join(CATEGORIES)} --chrome-flags=\"{CHROME_FLAGS}\"` with CHROME_PATH set to",

@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.pacer_helpers import FRAME_MS, expected_phases, exercises, pacer_paths
+from tests.pacer_helpers import expected_phases, exercises, pacer_paths
 
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table, ms
@@ -19,6 +19,7 @@ from bench.report import Section, Table, ms
 EXERCISE = "box"  # lead-in, all four kinds of phase
 CYCLES = 8  # 4 s lead-in + 8 x 16 s = 132 s, over the 2 minutes asked for
 CPU_AIM = 0.02  # of one core
+TIMING_AIM_MS = 17.0  # "at most one frame, 17 ms"
 
 
 @dataclass
@@ -156,11 +157,11 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
     table.rows.append(error_row("hidden tab + sound, tones as heard (audio output clock)", audible))
     table.rows.append(error_row("hidden tab + sound, tones on ctx.currentTime (latency not counted)", aimed))
     timing.tables.append(table)
-    timing.aim("Visible: largest error (aim at most 17 ms, one frame)", ms(visible.largest), visible.largest <= FRAME_MS and not visible_problems)
-    timing.aim("Visible: drift, end minus start (aim none)", ms(visible.end_minus_start), abs(visible.end_minus_start) <= FRAME_MS)
-    timing.aim("Hidden + sound: largest error of the tones as heard (aim at most 17 ms)", ms(audible.largest), audible.largest <= FRAME_MS)
-    timing.aim("Hidden + sound: largest error on ctx.currentTime (aim at most 17 ms)", ms(aimed.largest), aimed.largest <= FRAME_MS)
-    timing.aim("Hidden + sound: drift, end minus start (aim none)", ms(audible.end_minus_start), abs(audible.end_minus_start) <= FRAME_MS)
+    timing.aim("Visible: largest error (aim at most 17 ms, one frame)", ms(visible.largest), visible.largest <= TIMING_AIM_MS and not visible_problems)
+    timing.aim("Visible: drift, end minus start (aim none: within one frame)", ms(visible.end_minus_start), abs(visible.end_minus_start) <= TIMING_AIM_MS)
+    timing.aim("Hidden + sound: largest error of the tones as heard (aim at most 17 ms)", ms(audible.largest), audible.largest <= TIMING_AIM_MS)
+    timing.aim("Hidden + sound: largest error on ctx.currentTime (aim at most 17 ms)", ms(aimed.largest), aimed.largest <= TIMING_AIM_MS)
+    timing.aim("Hidden + sound: drift, end minus start (aim none: within one frame)", ms(audible.end_minus_start), abs(audible.end_minus_start) <= TIMING_AIM_MS)
     complete = not facts["missing"] and not facts["repeated"]
     timing.aim("Hidden + sound: one tone per phase", f"{facts['tones']} tones for {facts['phases']} phases; missing: "
                f"{', '.join(facts['missing']) or 'none'}; repeated: {facts['repeated']}", complete)
@@ -175,9 +176,12 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
         f"front of it: its document.visibilityState really turns 'hidden' ({ms(hidden_at) if hidden_at is not None else 'never'} after",
         "the start) until it is brought back after the session. An init script wraps AudioScheduledSourceNode.prototype.start and",
         "logs each tone's `when`; 'as heard' maps `when` to performance.now() by a least-squares fit of AudioContext.getOutputTimestamp()",
-        f"pairs sampled every 2 s (audio clock against performance clock: {facts['clock_ppm']:+.0f} ppm); 'on ctx.currentTime' uses",
+        f"pairs sampled every 2 s (audio clock against performance clock: {facts['clock_ppm']:+.1f} ppm); 'on ctx.currentTime' uses",
         "the currentTime the page read when the tone was scheduled, so it leaves out the output latency the context reports",
         f"({facts['latency_ms']:.0f} ms base + output latency here). Drift (fit) is the slope of a straight line through the errors.",
+        "A data-phase change can only show at the next frame, so visible errors fall between 0 and one frame (16.7 ms at 60 Hz);",
+        "a slope within that band comes from where the frames fall against the 4 s boundaries, while drift that builds up",
+        "would carry the errors past one frame as the session goes on.",
         f"After the session the hidden pacer, brought to the front, showed state '{facts['state_after']}'.",
         "Playwright is not used here because it keeps every page 'visible' (focus emulation), so no tab of it is ever hidden.",
     ]
