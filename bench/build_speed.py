@@ -16,8 +16,8 @@ from bench.environment import WORK_DIR
 from bench.report import Section, Table
 from bench.site_variants import generated_site, hook_on_and_off
 
-MAIN_ROUNDS = 7
-SCALING_ROUNDS = {10: 5, 100: 5, 1000: 3}
+MAIN_ROUNDS = 9
+SCALING_ROUNDS = {10: 9, 100: 9, 1000: 3}  # small sites are cheap and noisy: more runs
 RATIO_AIM = 1.10
 SCALING_AIM = 1.2
 
