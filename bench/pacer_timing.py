@@ -169,7 +169,8 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
         timing.verdicts.append(problem)
     hidden_at = facts["hidden_at"]
     timing.method += [
-        "No fake clock. Puppeteer-core drives Debian's Chromium (headless=new) with Chrome's hidden-tab throttling left on.",
+        "No fake clock. Puppeteer-core drives Debian's Chromium (headless=new) with Chrome's hidden-tab throttling left on",
+        "and --autoplay-policy=no-user-gesture-required (the Start click is a real click; headless has no audio device).",
         "The visible pacer's data-phase changes are logged by a MutationObserver with performance.now(); the start is the Start",
         "click as seen by a capture listener just before the pacer's own handler; the ideal schedule is the start plus the phase",
         "lengths from data/exercises.yml. The second pacer (sound ticked in its settings) is started, then a new tab is opened in",
