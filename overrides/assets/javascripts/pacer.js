@@ -218,8 +218,12 @@ class BreathPacer extends HTMLElement {
   render(t) {
     const i = this.seq.findIndex(p => t < p.at + p.ms), p = this.seq[i];
     if (i != this.idx) this.enter(i, p);
-    this.part('count').textContent = Math.ceil((p.at + p.ms - t) / 1000);
-    this.part('progress').value = (reducedMotion.matches ? p.at : t) / this.total;
+    // Computed every frame, written only when it changes: each text or bar write costs a layout.
+    const left = Math.ceil((p.at + p.ms - t) / 1000), count = this.part('count');
+    if (count.textContent != left) {
+      count.textContent = left;
+      this.part('progress').value = (reducedMotion.matches ? p.at : t) / this.total;
+    }
     this.draw(p.action, (t - p.at) / p.ms);
   }
 
