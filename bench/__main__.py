@@ -81,6 +81,7 @@ def main() -> None:
     chromium = environment.chromium() if {"timing", "lighthouse"} & set(chosen) else shutil.which("chromium") or "none"
     if {"timing", "lighthouse"} & set(chosen):
         environment.node_packages()
+    site = built_site()  # first, so the commit and file hashes below describe what is measured
     machine = environment.describe(chromium)
     for what, value in machine:
         print(f"{what}: {value}")
@@ -88,7 +89,6 @@ def main() -> None:
     if "build" in chosen:
         print("\n1. Build (about 5 minutes) ...", flush=True)
         sections += with_load(build_speed.run)
-    site = built_site()
     with serve(site) as site_url:
         if "weight" in chosen:
             print("\n2. Weight ...", flush=True)

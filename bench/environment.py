@@ -106,12 +106,25 @@ def git_commit() -> str:
         return "unknown"
 
 
+def pacer_fingerprint() -> str:
+    """Short hashes of the pacer's files as measured: the checkout is shared and the pacer
+    may change between commits, so the figures name the exact files they came from."""
+    import hashlib
+
+    parts = []
+    for path in ("overrides/assets/javascripts/pacer.js", "overrides/assets/stylesheets/pacer.css"):
+        data = (REPO_ROOT / path).read_bytes()
+        parts.append(f"{Path(path).name} {hashlib.sha256(data).hexdigest()[:12]}")
+    return ", ".join(parts) + " (sha256)"
+
+
 def describe(chromium_path: str) -> list[tuple[str, str]]:
     """(what, value) rows for the top of RESULTS.md."""
     node = run(["node", "--version"]).stdout.strip() if shutil.which("node") else "none"
     return [
         ("Date", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
         ("Commit", git_commit()),
+        ("Pacer files", pacer_fingerprint()),
         ("Machine", f"{cpu_model()}, {os.cpu_count()} cores, {memory_gb()} RAM"),
         ("OS", os_name()),
         ("Python", platform.python_version()),
