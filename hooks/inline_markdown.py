@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 
@@ -31,6 +32,7 @@ _CONVERTER = _inline_converter()
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
+@lru_cache(maxsize=2048)  # the same steps and cautions are rendered on every page that shows them
 def render_inline(text: str) -> str:
     """One line of Markdown as inline HTML (no wrapping paragraph)."""
     if unsafe_link_targets(text):

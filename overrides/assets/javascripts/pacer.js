@@ -270,8 +270,9 @@ class BreathPacer extends HTMLElement {
   }
 
   // Sound. The context is made on the user's tap and made anew after an interruption (iOS).
+  // Turning sound on is a tap too: the context starts then, so the first tone of a session is on time.
   audio() {
-    if (!this.opts.sound || this.state != 'running') return;
+    if (!this.opts.sound) return;
     let ctx = this.ctx;
     if (!ctx || ctx.state == 'closed' || ctx.state == 'interrupted') {
       ctx?.close().catch(() => {});
@@ -279,20 +280,34 @@ class BreathPacer extends HTMLElement {
       ctx.onstatechange = () => ctx.state == 'running' && this.schedule();
     }
     ctx.resume().catch(() => {});
+    if (this.state != 'running') return;
     this.silence();
     this.schedule();
-    this.timer ||= setInterval(() => this.schedule(), 1000);
+    this.timer ||= setInterval(() => this.schedule(), 250);
   }
 
   // Tones for the phases that start soon, each placed on the audio clock when it is scheduled.
   schedule() {
     const ctx = this.ctx;
-    if (!ctx || !this.opts.sound || this.state != 'running') return;
-    const t = performance.now() - this.t0, ahead = document.hidden ? 7e4 : 3e3;
+    if (!ctx || ctx.state != 'running' || !this.opts.sound || this.state != 'running') return;
+    const t = performance.now() - this.t0;
+    // A hidden tab gets few timer runs, so the next minute goes onto the audio clock at once.
+    // Otherwise a new context's clock is still settling: only the next tone until it has run a while.
+    const ahead = document.hidden ? 7e4 : ctx.currentTime < 0.5 ? 300 : 3e3;
     this.next ||= 0;
     for (let p; (p = this.seq[this.next]) && p.at < t + ahead; this.next++) {
-      if (p.at >= t - 30) this.tone(p, ctx.currentTime + Math.max(0, p.at - t) / 1000);
+      // A phase that began a moment ago (while the context started) still gets its tone.
+      if (p.at >= t - 250) this.tone(p, this.heardAt(ctx, this.t0 + p.at));
     }
+  }
+
+  // The audio-clock time that is heard at page time `ms`. The output timestamp pairs the two
+  // clocks at the speaker, so the output latency is allowed for.
+  heardAt(ctx, ms) {
+    const ts = ctx.getOutputTimestamp?.() || {};
+    const at = ts.performanceTime > 0 ? ts.contextTime + (ms - ts.performanceTime) / 1000
+      : ctx.currentTime + (ms - performance.now()) / 1000 - (ctx.outputLatency || ctx.baseLatency || 0);
+    return Math.max(ctx.currentTime, at);
   }
 
   tone(p, when) {
