@@ -17,9 +17,8 @@ from mkdocs.utils import get_relative_url
 
 from hooks.shortcodes import expand_shortcodes
 from hooks.site_data import SiteData, load_site_data, shortcode_renderers
-from tests.site_copy import SITE_PARTS
+from tests.site_copy import copy_site as copy_site_parts
 
-from bench.environment import REPO_ROOT
 
 HOOKS_ENTRY = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
 NAV_BLOCK = re.compile(r"^nav:\n(?:(?:[ \t]+.*)?\n)+?(?=\S)", re.MULTILINE)
@@ -27,16 +26,11 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 def copy_site(destination: Path) -> Path:
+    """A fresh copy of the site at `destination`, replacing any earlier one."""
     if destination.exists():
         shutil.rmtree(destination)
     destination.mkdir(parents=True)
-    for part in SITE_PARTS:
-        source = REPO_ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
+    return copy_site_parts(destination)
 
 
 def config_without_hooks(config_text: str) -> str:
