@@ -49,3 +49,26 @@ def axe_violations(page: Page) -> list[str]:
         for violation in results["violations"]
         if violation["impact"] in BLOCKING_IMPACTS
     ]
+
+
+# Contrast as WCAG defines it, with semi-transparent colours composited over what lies beneath
+# (axe-core reports such text as "incomplete" rather than as a violation, so it needs its own check).
+CONTRAST_SCRIPT = """el => {
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+  const layers = [];
+  for (let node = el; node; node = node.parentElement) layers.push(parse(getComputedStyle(node).backgroundColor));
+  let background = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) background = over(layer, background);
+  const text = over(parse(getComputedStyle(el).color), background);
+  const luminance = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [high, low] = [luminance(text), luminance(background)].sort((a, b) => b - a);
+  return (high + 0.05) / (low + 0.05);
+}"""
+
+
+def contrast_ratio(page: Page, selector: str) -> float:
+    return page.locator(selector).first.evaluate(CONTRAST_SCRIPT)
