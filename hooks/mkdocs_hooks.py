@@ -47,7 +47,8 @@ def _body_first_line(page: Page, markdown: str) -> int:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
-    source = f"docs/{page.file.src_uri}"
+    """Refuse a page without its dates or with a bad shortcode; otherwise expand its shortcodes."""
+    source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     problems = front_matter_problems(page.meta)
     if problems:
         raise PluginError(f"{source}: front matter problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems))
