@@ -11,6 +11,7 @@ from playwright.sync_api import Locator, Page
 
 from hooks.exercises import Exercise
 from hooks.site_data import load_site_data
+from tests.browser import watch
 from tests.conftest import REPO_ROOT
 
 FRAME_MS = 1000 / 60  # one frame at 60 Hz: the most a phase boundary may be seen late
@@ -53,10 +54,7 @@ def expected_phases(exercise: Exercise, cycles: int, pace: float = 1.0) -> list[
 
 def watch_errors(page: Page, site_url: str) -> list[str]:
     """Uncaught exceptions and console errors, from any source: the site must have none."""
-    errors: list[str] = []
-    page.on("console", lambda message: message.type == "error" and errors.append(f"{message.text} ({message.location.get('url', '')})"))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
+    return watch(page, site_url).errors
 
 
 def enable_instant_navigation(page: Page, site_url: str) -> None:
