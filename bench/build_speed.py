@@ -113,8 +113,8 @@ def run() -> Section:
                 f"{big_pages.stat().st_size / 1024:.0f} KB in the 1,000-page site: every page carries the navigation to every other "
                 "page, so rendering grows with pages squared, with or without the pacer.")
     section.method += [
-        f"Each figure is one whole `python -m mkdocs build --strict --quiet` process (start-up included), timed from outside.",
-        f"Hook off = the same site copied to bench/.work/ with the `hooks:` entry removed from mkdocs.yml and each shortcode replaced",
+        "Each figure is one whole `python -m mkdocs build --strict --quiet` process (start-up included), timed from outside.",
+        "Hook off = the same site copied to bench/.work/ with the `hooks:` entry removed from mkdocs.yml and each shortcode replaced",
         f"by the HTML the hook's own renderers produce, so both builds write the same pages ({same} of {total} HTML pages byte-identical):",
         "the ratio is the cost of the hook's work alone (loading and checking data/, checking front matter, expanding shortcodes).",
         "The generated sites use the site's config (nav removed), theme, data and hook, with pages of about 300 words; 'with pacer' has",

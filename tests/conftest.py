@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+# The pacer tests' fixtures (pacer_urls) live with their helpers; load them for every test file.
+pytest_plugins = ["tests.pacer_helpers"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/breathing-room/"
 

@@ -10,7 +10,6 @@ from tests.pacer_helpers import (
     attributes,
     exercises,
     open_pacer,
-    pacer_urls,  # noqa: F401 - a fixture
     watch_errors,
 )
 

@@ -11,7 +11,6 @@ from tests.pacer_helpers import (
     PACER_ASSETS,
     exercises,
     open_pacer,
-    pacer_urls,  # noqa: F401 - a fixture
 )
 
 EXERCISES = exercises()

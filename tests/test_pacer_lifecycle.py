@@ -13,7 +13,6 @@ from tests.pacer_helpers import (
     exercises,
     hide_tab,
     open_pacer,
-    pacer_urls,  # noqa: F401 - a fixture
     watch_errors,
 )
 

@@ -12,7 +12,6 @@ from tests.pacer_helpers import (
     expected_phases,
     exercises,
     open_pacer,
-    pacer_urls,  # noqa: F401 - a fixture
     recorded_phases,
     start_recording,
     watch_errors,
