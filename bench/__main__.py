@@ -14,19 +14,20 @@ import shutil
 import sys
 import time
 
-from tests.conftest import build_site
-
 from bench import build_speed, environment, lighthouse, pacer_timing, page_weight
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table
 from bench.server import serve
+from tests.conftest import build_site
 
 SECTIONS = ("build", "weight", "timing", "lighthouse")  # timing covers 3. and 4.
 RESULTS = BENCH_DIR / "RESULTS.md"
 
 
 def arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
     parser.add_argument("--quick", action="store_true", help="short pacer recording; RESULTS.md is not written")
     return parser.parse_args()
@@ -51,13 +52,17 @@ def with_load(bench, *args, **kwargs) -> list[Section]:
     after = os.getloadavg()[0]
     sections = list(result) if isinstance(result, tuple) else [result]
     for section in sections:
-        section.method.append(f"1-minute load average on the {os.cpu_count()} cores: {before:.2f} before, {after:.2f} after.")
+        section.method.append(
+            f"1-minute load average on the {os.cpu_count()} cores: {before:.2f} before, {after:.2f} after."
+        )
     return sections
 
 
 def results_markdown(machine: list[tuple[str, str]], sections: list[Section], minutes: float) -> str:
     about = Table("Measured on", ["", ""], [[what, value] for what, value in machine])
-    summary = [verdict for section in sections for verdict in section.verdicts if verdict.endswith(("(met)", "(**missed**)"))]
+    summary = [
+        verdict for section in sections for verdict in section.verdicts if verdict.endswith(("(met)", "(**missed**)"))
+    ]
     parts = [
         "# Benchmarks",
         "Written by `make bench` (`python -m bench`, code in this folder); rerun it to get your own figures. "
@@ -95,7 +100,9 @@ def main() -> None:
             sections.append(page_weight.run(site))
         if "timing" in chosen:
             print("\n3. and 4. Pacer timing and main-thread cost (about 3 minutes) ...", flush=True)
-            sections += with_load(pacer_timing.run, chromium, site_url, site, cycles=2 if options.quick else pacer_timing.CYCLES)
+            sections += with_load(
+                pacer_timing.run, chromium, site_url, site, cycles=2 if options.quick else pacer_timing.CYCLES
+            )
         if "lighthouse" in chosen:
             print("\n5. Lighthouse (about 3 minutes) ...", flush=True)
             sections += with_load(lighthouse.run, chromium, site_url)

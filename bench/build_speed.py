@@ -27,7 +27,10 @@ def timed_build(site: Path) -> float:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site / "site")],
-        cwd=site, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     took = time.perf_counter() - started
     if result.returncode != 0:
@@ -66,17 +69,38 @@ def run() -> Section:
     on_times, off_times = alternate(on, off, MAIN_ROUNDS)
     ratio = statistics.median(on_times) / statistics.median(off_times)
     same, total = identical_pages(on / "site", off / "site")
-    table = Table("Whole site, median of %d alternate runs each" % MAIN_ROUNDS, ["build", "median", "min", "max", "ratio to hook off"])
+    table = Table(
+        "Whole site, median of %d alternate runs each" % MAIN_ROUNDS,
+        ["build", "median", "min", "max", "ratio to hook off"],
+    )
     for name, times in (("hook on (the site)", on_times), ("hook off, shortcodes pre-expanded", off_times)):
-        table.rows.append([name, f"{statistics.median(times):.3f} s", f"{min(times):.3f} s", f"{max(times):.3f} s",
-                           f"{statistics.median(times) / statistics.median(off_times):.2f}"])
+        table.rows.append(
+            [
+                name,
+                f"{statistics.median(times):.3f} s",
+                f"{min(times):.3f} s",
+                f"{max(times):.3f} s",
+                f"{statistics.median(times) / statistics.median(off_times):.2f}",
+            ]
+        )
     section.tables.append(table)
     section.aim("Build time, hook on / hook off (aim at most 1.10)", f"{ratio:.2f}", ratio <= RATIO_AIM)
     print(table.markdown() + "\n", flush=True)
 
-    scaling = Table("Generated sites: a pacer on every page against the same pages without",
-                    ["pages", "runs", "with pacer", "per page", "without", "per page", "ratio", "the pacer's cost per page",
-                     "added per extra page, with / without pacer"])
+    scaling = Table(
+        "Generated sites: a pacer on every page against the same pages without",
+        [
+            "pages",
+            "runs",
+            "with pacer",
+            "per page",
+            "without",
+            "per page",
+            "ratio",
+            "the pacer's cost per page",
+            "added per extra page, with / without pacer",
+        ],
+    )
     worst_ratio = 0.0
     previous = None  # (pages, median seconds with pacer, without)
     marginal: list[tuple[float, float]] = []  # seconds per extra page, with and without pacer
@@ -92,26 +116,43 @@ def run() -> Section:
             marginal.append(((w - previous[1]) / extra, (wo - previous[2]) / extra))
             added = f"{1000 * marginal[-1][0]:.1f} ms / {1000 * marginal[-1][1]:.1f} ms"
         previous = (pages, w, wo)
-        scaling.rows.append([pages, rounds, f"{w:.2f} s", f"{1000 * w / pages:.1f} ms", f"{wo:.2f} s", f"{1000 * wo / pages:.1f} ms",
-                             f"{w / wo:.2f}", f"{1000 * (w - wo) / pages:.1f} ms", added])
+        scaling.rows.append(
+            [
+                pages,
+                rounds,
+                f"{w:.2f} s",
+                f"{1000 * w / pages:.1f} ms",
+                f"{wo:.2f} s",
+                f"{1000 * wo / pages:.1f} ms",
+                f"{w / wo:.2f}",
+                f"{1000 * (w - wo) / pages:.1f} ms",
+                added,
+            ]
+        )
         print(f"  {pages} pages: {w:.2f} s with pacers, {wo:.2f} s without", flush=True)
     section.tables.append(scaling)
     print(scaling.markdown() + "\n", flush=True)
     big = scaling.rows[-1]
     section.aim("1,000 pages, with pacer / without (aim at most 1.2)", big[6], float(big[6]) <= SCALING_AIM)
-    section.aim("Worst with/without ratio at any size (aim at most 1.2)", f"{worst_ratio:.2f}", worst_ratio <= SCALING_AIM)
+    section.aim(
+        "Worst with/without ratio at any size (aim at most 1.2)", f"{worst_ratio:.2f}", worst_ratio <= SCALING_AIM
+    )
     if len(marginal) == 2:
         growth = marginal[1][0] / marginal[0][0]
         growth_without = marginal[1][1] / marginal[0][1]
-        section.aim("Linear: time per extra page from 100 to 1,000 pages / from 10 to 100, with pacer (aim at most 1.2)",
-                    f"{growth:.2f} (without pacer: {growth_without:.2f})", growth <= SCALING_AIM)
+        section.aim(
+            "Linear: time per extra page from 100 to 1,000 pages / from 10 to 100, with pacer (aim at most 1.2)",
+            f"{growth:.2f} (without pacer: {growth_without:.2f})",
+            growth <= SCALING_AIM,
+        )
         big_pages = WORK_DIR / "scale-1000-plain" / "site" / "page-0500" / "index.html"
         small_pages = WORK_DIR / "scale-10-plain" / "site" / "page-0005" / "index.html"
         if big_pages.is_file() and small_pages.is_file():
             section.method.append(
                 f"A generated page without a pacer is {small_pages.stat().st_size / 1024:.0f} KB of HTML in the 10-page site and "
                 f"{big_pages.stat().st_size / 1024:.0f} KB in the 1,000-page site: every page carries the navigation to every other "
-                "page, so rendering grows with pages squared, with or without the pacer.")
+                "page, so rendering grows with pages squared, with or without the pacer."
+            )
     section.method += [
         "Each figure is one whole `python -m mkdocs build --strict --quiet` process (start-up included), timed from outside.",
         "Hook off = the same site copied to bench/.work/ with the `hooks:` entry removed from mkdocs.yml and each shortcode replaced",

@@ -100,7 +100,9 @@ def os_name() -> str:
 def git_commit() -> str:
     try:
         commit = run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT).stdout.strip()
-        dirty = run(["git", "status", "--porcelain", "--", "hooks", "overrides", "docs", "data", "mkdocs.yml"], cwd=REPO_ROOT).stdout.strip()
+        dirty = run(
+            ["git", "status", "--porcelain", "--", "hooks", "overrides", "docs", "data", "mkdocs.yml"], cwd=REPO_ROOT
+        ).stdout.strip()
         return commit + (" (site files changed since)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"

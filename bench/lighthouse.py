@@ -19,10 +19,20 @@ RUNS = {"mobile": 3, "desktop": 1}  # mobile scores move from run to run; the me
 
 
 def lighthouse(chromium: str, url: str, extra: list[str], report: Path) -> dict:
-    command = ["node", str(NODE_MODULES / "lighthouse" / "cli" / "index.js"), url, "--quiet", "--output=json",
-               f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}",
-               f"--only-categories={','.join(CATEGORIES)}", *extra]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300)
+    command = [
+        "node",
+        str(NODE_MODULES / "lighthouse" / "cli" / "index.js"),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        *extra,
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300
+    )
     if result.returncode != 0 or not report.is_file():
         raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
     return json.loads(report.read_text(encoding="utf-8"))
@@ -50,9 +60,11 @@ def layout_shifts(result: dict) -> list[str]:
 def run(chromium: str, site_url: str) -> Section:
     section = Section("5. Lighthouse")
     version = installed_npm_version("lighthouse")
-    table = Table(f"Lighthouse {version}, {CHROME_FLAGS}", ["page", "form factor", "performance", "accessibility",
-                                                           "best practices", "SEO", "CLS", "TBT", "LCP"])
-    lowest = {name: 100 for name in CATEGORIES}
+    table = Table(
+        f"Lighthouse {version}, {CHROME_FLAGS}",
+        ["page", "form factor", "performance", "accessibility", "best practices", "SEO", "CLS", "TBT", "LCP"],
+    )
+    lowest = dict.fromkeys(CATEGORIES, 100)
     worst_cls = 0.0
     notes: list[str] = []
     shifts: list[str] = []
@@ -61,11 +73,15 @@ def run(chromium: str, site_url: str) -> Section:
     for page_name, path in PAGES.items():
         for form, extra in FORM_FACTORS.items():
             print(f"  lighthouse: {page_name}, {form} ({RUNS[form]} run{'s' * (RUNS[form] > 1)}) ...", flush=True)
-            runs = [lighthouse(chromium, site_url + path, extra, reports / f"{page_name.split()[0]}-{form}-{n + 1}.json")
-                    for n in range(RUNS[form])]
+            runs = [
+                lighthouse(chromium, site_url + path, extra, reports / f"{page_name.split()[0]}-{form}-{n + 1}.json")
+                for n in range(RUNS[form])
+            ]
             runs.sort(key=lambda r: r["categories"]["performance"]["score"] or 0)
             result = runs[len(runs) // 2]
-            performance_scores = ", ".join(str(round(100 * (r["categories"]["performance"]["score"] or 0))) for r in runs)
+            performance_scores = ", ".join(
+                str(round(100 * (r["categories"]["performance"]["score"] or 0))) for r in runs
+            )
             scores = {name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES}
             audits = result["audits"]
             cls = audits["cumulative-layout-shift"]["numericValue"]
@@ -73,9 +89,22 @@ def run(chromium: str, site_url: str) -> Section:
             shifts += [f"{page_name}, {form}: {shift}" for shift in layout_shifts(result)]
             for name in CATEGORIES:
                 lowest[name] = min(lowest[name], scores[name])
-            shown = dict(scores, performance=f"{scores['performance']} ({performance_scores})" if len(runs) > 1 else scores["performance"])
-            table.rows.append([page_name, form, *shown.values(), f"{cls:.4g}", ms(audits["total-blocking-time"]["numericValue"]),
-                               ms(audits["largest-contentful-paint"]["numericValue"])])
+            shown = dict(
+                scores,
+                performance=f"{scores['performance']} ({performance_scores})"
+                if len(runs) > 1
+                else scores["performance"],
+            )
+            table.rows.append(
+                [
+                    page_name,
+                    form,
+                    *shown.values(),
+                    f"{cls:.4g}",
+                    ms(audits["total-blocking-time"]["numericValue"]),
+                    ms(audits["largest-contentful-paint"]["numericValue"]),
+                ]
+            )
             notes += [f"{page_name}, {form}: {item}" for item in shortfalls(result)]
             if result.get("runWarnings"):
                 notes += [f"{page_name}, {form}: warning: {warning}" for warning in result["runWarnings"]]
@@ -89,7 +118,7 @@ def run(chromium: str, site_url: str) -> Section:
     section.verdicts += [f"Layout shift: {shift}" for shift in shifts]
     section.verdicts += [f"Points lost: {note}" for note in notes]
     section.method += [
-        f"`lighthouse URL --only-categories={','.join(CATEGORIES)} --chrome-flags=\"{CHROME_FLAGS}\"` with CHROME_PATH set to",
+        f'`lighthouse URL --only-categories={",".join(CATEGORIES)} --chrome-flags="{CHROME_FLAGS}"` with CHROME_PATH set to',
         "the Chromium above; mobile is Lighthouse's default (simulated slow 4G and 4x CPU slowdown), desktop adds --preset=desktop.",
         f"Mobile runs {RUNS['mobile']} times per page and the run with the median performance score is shown (all scores in brackets);",
         f"desktop runs {RUNS['desktop']} time. The server gzips text files as GitHub Pages does.",

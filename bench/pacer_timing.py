@@ -11,10 +11,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.pacer_helpers import expected_phases, exercises, pacer_paths
-
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table, ms
+from tests.pacer_helpers import exercises, expected_phases, pacer_paths
 
 EXERCISE = "box"  # lead-in, all four kinds of phase
 CYCLES = 8  # 4 s lead-in + 8 x 16 s = 132 s, over the 2 minutes asked for
@@ -28,7 +27,7 @@ class Schedule:
     starts: list[float]  # ms from the start tap
 
     @classmethod
-    def from_data(cls, exercise_id: str, cycles: int) -> "Schedule":
+    def from_data(cls, exercise_id: str, cycles: int) -> Schedule:
         phases = expected_phases(exercises()[exercise_id], cycles)
         starts, at = [], 0.0
         for _, duration in phases:
@@ -39,10 +38,20 @@ class Schedule:
 
 def record(chromium: str, site_url: str, site: Path, cycles: int) -> dict:
     url = site_url + pacer_paths(site)[EXERCISE]
-    options = {"chromium": chromium, "url": url, "exercise": EXERCISE, "cycles": cycles,
-               "timeoutMs": int(Schedule.from_data(EXERCISE, cycles).starts[-1] + 60_000)}
-    result = subprocess.run(["node", str(BENCH_DIR / "pacer_clock.mjs"), json.dumps(options)], cwd=BENCH_DIR,
-                            capture_output=True, text=True, timeout=options["timeoutMs"] / 1000 + 120)
+    options = {
+        "chromium": chromium,
+        "url": url,
+        "exercise": EXERCISE,
+        "cycles": cycles,
+        "timeoutMs": int(Schedule.from_data(EXERCISE, cycles).starts[-1] + 60_000),
+    }
+    result = subprocess.run(
+        ["node", str(BENCH_DIR / "pacer_clock.mjs"), json.dumps(options)],
+        cwd=BENCH_DIR,
+        capture_output=True,
+        text=True,
+        timeout=options["timeoutMs"] / 1000 + 120,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"pacer_clock.mjs failed:\n{result.stderr[-3000:]}")
     (WORK_DIR / "pacer-recording.json").write_text(result.stdout, encoding="utf-8")  # the raw log, for a closer look
@@ -85,8 +94,11 @@ def visible_errors(run: dict, schedule: Schedule) -> tuple[Errors, list[str]]:
     if [name for name, _ in log] != schedule.names:
         problems.append(f"phase order differs from the data: saw {[name for name, _ in log]}")
     pairs = list(zip(log, schedule.names, schedule.starts))
-    return Errors([n for _, n, _ in pairs], [ideal for _, _, ideal in pairs],
-                  [(at - start) - ideal for (_, at), _, ideal in pairs]), problems
+    return Errors(
+        [n for _, n, _ in pairs],
+        [ideal for _, _, ideal in pairs],
+        [(at - start) - ideal for (_, at), _, ideal in pairs],
+    ), problems
 
 
 def hidden_errors(run: dict, schedule: Schedule) -> tuple[Errors, Errors, dict]:
@@ -105,14 +117,23 @@ def hidden_errors(run: dict, schedule: Schedule) -> tuple[Errors, Errors, dict]:
         index = min(range(len(schedule.starts) - 1), key=lambda i: abs(schedule.starts[i] - audible))
         by_phase.setdefault(index, []).append((audible, aimed))
     phases = sorted(by_phase)
-    audible_errors = Errors([schedule.names[i] for i in phases], [schedule.starts[i] for i in phases],
-                            [by_phase[i][-1][0] - schedule.starts[i] for i in phases])
-    aimed_errors = Errors(audible_errors.names, audible_errors.at, [by_phase[i][-1][1] - schedule.starts[i] for i in phases])
+    audible_errors = Errors(
+        [schedule.names[i] for i in phases],
+        [schedule.starts[i] for i in phases],
+        [by_phase[i][-1][0] - schedule.starts[i] for i in phases],
+    )
+    aimed_errors = Errors(
+        audible_errors.names, audible_errors.at, [by_phase[i][-1][1] - schedule.starts[i] for i in phases]
+    )
     last_clock = run["clocks"][-1] if run["clocks"] else {}
     facts = {
         "tones": len(tones),
         "phases": len(schedule.starts) - 1,
-        "missing": [f"{i} ({schedule.names[i]} at {schedule.starts[i] / 1000:g} s)" for i in range(len(schedule.starts) - 1) if i not in by_phase],
+        "missing": [
+            f"{i} ({schedule.names[i]} at {schedule.starts[i] / 1000:g} s)"
+            for i in range(len(schedule.starts) - 1)
+            if i not in by_phase
+        ],
         "repeated": sum(len(v) - 1 for v in by_phase.values()),
         "clock_ppm": (slope / 1000 - 1) * 1e6,
         "latency_ms": 1000 * (last_clock.get("baseLatency", 0) + last_clock.get("outputLatency", 0)),
@@ -125,8 +146,15 @@ def hidden_errors(run: dict, schedule: Schedule) -> tuple[Errors, Errors, dict]:
 
 
 def error_row(name: str, errors: Errors) -> list[str]:
-    return [name, str(len(errors.error)), ms(errors.largest), ms(statistics.fmean(errors.error)), ms(errors.error[0]),
-            ms(errors.error[-1]), f"{errors.drift_per_minute:+.2f} ms/min"]
+    return [
+        name,
+        str(len(errors.error)),
+        ms(errors.largest),
+        ms(statistics.fmean(errors.error)),
+        ms(errors.error[0]),
+        ms(errors.error[-1]),
+        f"{errors.drift_per_minute:+.2f} ms/min",
+    ]
 
 
 METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "TaskOtherDuration", "ThreadTime")
@@ -151,20 +179,47 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
     timing = Section("3. Pacer timing, real time")
     visible, visible_problems = visible_errors(data["visible"], schedule)
     audible, aimed, facts = hidden_errors(data["hidden"], schedule)
-    table = Table(f"{EXERCISE}, {cycles} breaths: {schedule.starts[-1] / 1000:g} s, {len(schedule.names)} changes "
-                  "(errors: positive = late)", ["measured", "changes", "largest error", "mean", "first", "at the end", "drift (fit)"])
+    table = Table(
+        f"{EXERCISE}, {cycles} breaths: {schedule.starts[-1] / 1000:g} s, {len(schedule.names)} changes "
+        "(errors: positive = late)",
+        ["measured", "changes", "largest error", "mean", "first", "at the end", "drift (fit)"],
+    )
     table.rows.append(error_row("visible tab, data-phase (performance.now)", visible))
     table.rows.append(error_row("hidden tab + sound, tones as heard (audio output clock)", audible))
     table.rows.append(error_row("hidden tab + sound, tones on ctx.currentTime (latency not counted)", aimed))
     timing.tables.append(table)
-    timing.aim("Visible: largest error (aim at most 17 ms, one frame)", ms(visible.largest), visible.largest <= TIMING_AIM_MS and not visible_problems)
-    timing.aim("Visible: drift, end minus start (aim none: within one frame)", ms(visible.end_minus_start), abs(visible.end_minus_start) <= TIMING_AIM_MS)
-    timing.aim("Hidden + sound: largest error of the tones as heard (aim at most 17 ms)", ms(audible.largest), audible.largest <= TIMING_AIM_MS)
-    timing.aim("Hidden + sound: largest error on ctx.currentTime (aim at most 17 ms)", ms(aimed.largest), aimed.largest <= TIMING_AIM_MS)
-    timing.aim("Hidden + sound: drift, end minus start (aim none: within one frame)", ms(audible.end_minus_start), abs(audible.end_minus_start) <= TIMING_AIM_MS)
+    timing.aim(
+        "Visible: largest error (aim at most 17 ms, one frame)",
+        ms(visible.largest),
+        visible.largest <= TIMING_AIM_MS and not visible_problems,
+    )
+    timing.aim(
+        "Visible: drift, end minus start (aim none: within one frame)",
+        ms(visible.end_minus_start),
+        abs(visible.end_minus_start) <= TIMING_AIM_MS,
+    )
+    timing.aim(
+        "Hidden + sound: largest error of the tones as heard (aim at most 17 ms)",
+        ms(audible.largest),
+        audible.largest <= TIMING_AIM_MS,
+    )
+    timing.aim(
+        "Hidden + sound: largest error on ctx.currentTime (aim at most 17 ms)",
+        ms(aimed.largest),
+        aimed.largest <= TIMING_AIM_MS,
+    )
+    timing.aim(
+        "Hidden + sound: drift, end minus start (aim none: within one frame)",
+        ms(audible.end_minus_start),
+        abs(audible.end_minus_start) <= TIMING_AIM_MS,
+    )
     complete = not facts["missing"] and not facts["repeated"]
-    timing.aim("Hidden + sound: one tone per phase", f"{facts['tones']} tones for {facts['phases']} phases; missing: "
-               f"{', '.join(facts['missing']) or 'none'}; repeated: {facts['repeated']}", complete)
+    timing.aim(
+        "Hidden + sound: one tone per phase",
+        f"{facts['tones']} tones for {facts['phases']} phases; missing: "
+        f"{', '.join(facts['missing']) or 'none'}; repeated: {facts['repeated']}",
+        complete,
+    )
     for problem in visible_problems + [f"recording script error: {e}" for e in facts["errors"]]:
         timing.verdicts.append(problem)
     hidden_at = facts["hidden_at"]
@@ -190,20 +245,38 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
     cost = Section("4. Main-thread cost")
     shares = main_thread(data["visible"])
     idle = main_thread(data["visible"], "idleAtStart", "idleAtEnd")
-    table = Table(f"Visible {EXERCISE} pacer running for {shares['seconds']:.0f} s, against the same page idle for {idle['seconds']:.0f} s",
-                  ["metric", "pacing: busy per second", "share of one core", "idle: share of one core"])
+    table = Table(
+        f"Visible {EXERCISE} pacer running for {shares['seconds']:.0f} s, against the same page idle for {idle['seconds']:.0f} s",
+        ["metric", "pacing: busy per second", "share of one core", "idle: share of one core"],
+    )
     for name in METRICS:
         if name in shares:
             table.rows.append([name, ms(shares[name] * 1000), f"{100 * shares[name]:.2f}%", f"{100 * idle[name]:.2f}%"])
     table.rows.append(["layouts per second", f"{shares['frames']:.0f}", "", f"{idle['frames']:.0f}"])
     cost.tables.append(table)
-    cost.aim("TaskDuration share of one core while pacing (aim under 2%)", f"{100 * shares['TaskDuration']:.2f}%", shares["TaskDuration"] < CPU_AIM)
-    cost.aim("ScriptDuration share of one core while pacing (aim under 2%)", f"{100 * shares['ScriptDuration']:.2f}%", shares["ScriptDuration"] < CPU_AIM)
+    cost.aim(
+        "TaskDuration share of one core while pacing (aim under 2%)",
+        f"{100 * shares['TaskDuration']:.2f}%",
+        shares["TaskDuration"] < CPU_AIM,
+    )
+    cost.aim(
+        "ScriptDuration share of one core while pacing (aim under 2%)",
+        f"{100 * shares['ScriptDuration']:.2f}%",
+        shares["ScriptDuration"] < CPU_AIM,
+    )
     if "ThreadTime" in shares:
-        cost.aim("ThreadTime (main-thread CPU time) share of one core while pacing (aim under 2%)", f"{100 * shares['ThreadTime']:.2f}%", shares["ThreadTime"] < CPU_AIM)
-    long_tasks = [(at, took) for at, took in data["visible"].get("longTasks", []) if at >= data["visible"]["starts"][-1]]
-    cost.verdicts.append(f"Main-thread tasks over 50 ms while pacing (visible tab): {len(long_tasks)}, longest "
-                         f"{ms(max((took for _, took in long_tasks), default=0))}")
+        cost.aim(
+            "ThreadTime (main-thread CPU time) share of one core while pacing (aim under 2%)",
+            f"{100 * shares['ThreadTime']:.2f}%",
+            shares["ThreadTime"] < CPU_AIM,
+        )
+    long_tasks = [
+        (at, took) for at, took in data["visible"].get("longTasks", []) if at >= data["visible"]["starts"][-1]
+    ]
+    cost.verdicts.append(
+        f"Main-thread tasks over 50 ms while pacing (visible tab): {len(long_tasks)}, longest "
+        f"{ms(max((took for _, took in long_tasks), default=0))}"
+    )
     cost.method += [
         "CDP Performance.getMetrics on the visible tab, read just after the Start click and again when the pacer shows done;",
         "the differences are divided by the time between the two readings. TaskDuration is all main-thread work (script,",

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bench.environment import REPO_ROOT, WORK_DIR
-from bench.report import Section, Table, kb
 import yaml
 
-from hooks.site_data import load_site_data
-
+from bench.environment import REPO_ROOT, WORK_DIR
+from bench.report import Section, Table, kb
 from bench.site_variants import FRONT_MATTER, expanded_page
+from hooks.site_data import load_site_data
 
 PACER_ASSETS = ("assets/javascripts/pacer.js", "assets/stylesheets/pacer.css")
 PACER_AIM = 8 * 1024
@@ -85,8 +84,13 @@ def stock_material_page(markdown: str, destination: Path) -> Path:
     config = {"site_name": "Stock Material", "theme": {"name": "material"}, "markdown_extensions": extensions}
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (destination / "docs" / "index.md").write_text(markdown, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=destination, check=True,
-                   capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+        cwd=destination,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     return destination / "site"
 
 
@@ -105,9 +109,15 @@ def comparable_markdown(page: str) -> str:
 def run(site: Path) -> Section:
     section = Section("2. Weight")
     weights = sorted((weigh(site, page) for page in site.rglob("*.html")), key=lambda w: w.page)
-    table = Table("Every built page: what a first visit downloads (raw / gzipped)", ["page", "HTML", "CSS", "JS", "total"])
+    table = Table(
+        "Every built page: what a first visit downloads (raw / gzipped)", ["page", "HTML", "CSS", "JS", "total"]
+    )
     for w in weights:
-        table.rows.append([w.page] + [f"{kb(raw)} / {kb(gz)}" for raw, gz in w.sizes.values()] + [f"{kb(w.total(0))} / {kb(w.total(1))}"])
+        table.rows.append(
+            [w.page]
+            + [f"{kb(raw)} / {kb(gz)}" for raw, gz in w.sizes.values()]
+            + [f"{kb(w.total(0))} / {kb(w.total(1))}"]
+        )
     section.tables.append(table)
 
     pacer = Table("The pacer's own files (served to every page)", ["file", "raw", "gzipped"])
@@ -123,14 +133,22 @@ def run(site: Path) -> Section:
     heaviest = max(weights, key=lambda w: w.total(1))
     stock_site = stock_material_page(comparable_markdown(heaviest.page), WORK_DIR / "stock-material")
     stock = weigh(stock_site, stock_site / "index.html")
-    compare = Table(f"Heaviest page ({heaviest.page}) against a stock Material page of the same text",
-                    ["page", "HTML", "CSS", "JS", "total", "ratio (gzipped)"])
+    compare = Table(
+        f"Heaviest page ({heaviest.page}) against a stock Material page of the same text",
+        ["page", "HTML", "CSS", "JS", "total", "ratio (gzipped)"],
+    )
     for name, w in ((heaviest.page, heaviest), ("stock Material, same text", stock)):
-        compare.rows.append([name] + [f"{kb(raw)} / {kb(gz)}" for raw, gz in w.sizes.values()]
-                            + [f"{kb(w.total(0))} / {kb(w.total(1))}", f"{w.total(1) / stock.total(1):.2f}"])
+        compare.rows.append(
+            [name]
+            + [f"{kb(raw)} / {kb(gz)}" for raw, gz in w.sizes.values()]
+            + [f"{kb(w.total(0))} / {kb(w.total(1))}", f"{w.total(1) / stock.total(1):.2f}"]
+        )
     section.tables.append(compare)
-    section.aim("Heaviest page, gzipped, against stock Material", f"{kb(heaviest.total(1))} vs {kb(stock.total(1))} "
-                f"({100 * (heaviest.total(1) / stock.total(1) - 1):+.0f}%)", None)
+    section.aim(
+        "Heaviest page, gzipped, against stock Material",
+        f"{kb(heaviest.total(1))} vs {kb(stock.total(1))} ({100 * (heaviest.total(1) / stock.total(1) - 1):+.0f}%)",
+        None,
+    )
     section.method += [
         "Sizes are the built files on disk; 'gzipped' is gzip level 6. A page's CSS and JS are the files its <link rel=stylesheet>",
         "and <script src> tags load (shared between pages and cached after the first). font: false, so no web fonts; icons are inline SVG.",

@@ -26,7 +26,11 @@ class GzipSubPathHandler(SubPathHandler):
         if path.is_dir() and self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
             path = path / "index.html"
         content_type = self.guess_type(str(path))
-        if "gzip" in self.headers.get("Accept-Encoding", "") and path.is_file() and content_type.startswith(COMPRESSED_TYPES):
+        if (
+            "gzip" in self.headers.get("Accept-Encoding", "")
+            and path.is_file()
+            and content_type.startswith(COMPRESSED_TYPES)
+        ):
             return self._send_gzipped(path, content_type)
         return super().send_head()  # directories without a slash, 404s, binary files
 

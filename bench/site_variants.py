@@ -19,7 +19,6 @@ from hooks.shortcodes import expand_shortcodes
 from hooks.site_data import SiteData, load_site_data, shortcode_renderers
 from tests.site_copy import copy_site as copy_site_parts
 
-
 HOOKS_ENTRY = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
 NAV_BLOCK = re.compile(r"^nav:\n(?:(?:[ \t]+.*)?\n)+?(?=\S)", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -51,7 +50,7 @@ def page_url(src_uri: str) -> str:
 def expanded_page(text: str, src_uri: str, data: SiteData) -> str:
     """A page's Markdown with each shortcode replaced by the HTML the hook would put there."""
     front = FRONT_MATTER.match(text)
-    head, body = (front.group(0), text[front.end():]) if front else ("", text)
+    head, body = (front.group(0), text[front.end() :]) if front else ("", text)
     references_url = get_relative_url("references/", page_url(src_uri))
     return head + expand_shortcodes(body, shortcode_renderers(data, references_url), f"docs/{src_uri}")
 
@@ -114,5 +113,7 @@ def generated_site(root: Path, pages: int, with_pacer: bool) -> Path:
     docs.mkdir()
     for number in range(1, pages + 1):
         exercise_id = exercise_ids[number % len(exercise_ids)] if with_pacer else None
-        (docs / ("index.md" if number == 1 else f"page-{number:04d}.md")).write_text(generated_page(number, exercise_id), encoding="utf-8")
+        (docs / ("index.md" if number == 1 else f"page-{number:04d}.md")).write_text(
+            generated_page(number, exercise_id), encoding="utf-8"
+        )
     return site

@@ -115,21 +115,25 @@ class _ExerciseChecker:
         if action is not None and action not in ACTIONS:
             self.report(f"{name}.action", action, "one of " + ", ".join(ACTIONS))
         if seconds is not None:
-            if not _is_number(seconds):
-                self.report(f"{name}.seconds", seconds, f"a number from {MIN_SECONDS} to {MAX_SECONDS}")
-            elif not MIN_SECONDS <= seconds <= MAX_SECONDS:
+            if not _is_number(seconds) or not MIN_SECONDS <= seconds <= MAX_SECONDS:
                 self.report(f"{name}.seconds", seconds, f"a number from {MIN_SECONDS} to {MAX_SECONDS}")
         breathing = action in BREATHING_ACTIONS
         if through is not None:
             if through not in AIRWAYS:
                 self.report(f"{name}.through", through, "nose or mouth")
             elif action in ACTIONS and not breathing:
-                self.report(f"{name}.through", through, f"nothing on a {action} phase (only breathe-in and breathe-out have one)")
+                self.report(
+                    f"{name}.through",
+                    through,
+                    f"nothing on a {action} phase (only breathe-in and breathe-out have one)",
+                )
         if side is not None:
             if side not in SIDES:
                 self.report(f"{name}.side", side, "left or right")
             elif action in ACTIONS and not breathing:
-                self.report(f"{name}.side", side, f"nothing on a {action} phase (only breathe-in and breathe-out have a side)")
+                self.report(
+                    f"{name}.side", side, f"nothing on a {action} phase (only breathe-in and breathe-out have a side)"
+                )
             elif through == "mouth":
                 self.report(f"{name}.side", side, "nothing when breathing through the mouth (a side is a nostril)")
         if cue is not None and not _text(cue):
@@ -175,7 +179,11 @@ class _ExerciseChecker:
             self.report("cycles.min", values["min"], f"at most cycles.max ({values['max']})")
             return None
         if not values["min"] <= values["default"] <= values["max"]:
-            self.report("cycles.default", values["default"], f"a whole number from {values['min']} to {values['max']} (cycles.min to cycles.max)")
+            self.report(
+                "cycles.default",
+                values["default"],
+                f"a whole number from {values['min']} to {values['max']} (cycles.min to cycles.max)",
+            )
             return None
         return Cycles(**values)
 
@@ -206,7 +214,11 @@ class _ExerciseChecker:
             return tuple(raw)
         for index, key in enumerate(raw, start=1):
             if key not in self.reference_keys:
-                self.report(f"references[{index}]", key, "a key defined in data/references.yml, such as " + ", ".join(sorted(self.reference_keys)[:3]))
+                self.report(
+                    f"references[{index}]",
+                    key,
+                    "a key defined in data/references.yml, such as " + ", ".join(sorted(self.reference_keys)[:3]),
+                )
         return tuple(key for key in raw if key in self.reference_keys)
 
 
@@ -258,6 +270,8 @@ def validate_exercises(raw: Any, source: str, reference_keys: frozenset[str] | s
         cautions = checker.markdown_lines(entry, "cautions")
         references = checker.references(entry.get("references"))
         if checker.clean:
-            exercises.append(Exercise(raw_id, title.strip(), summary.strip(), lead_in, phases, cycles, steps, cautions, references))
+            exercises.append(
+                Exercise(raw_id, title.strip(), summary.strip(), lead_in, phases, cycles, steps, cautions, references)
+            )
     problems.raise_if_any()
     return exercises

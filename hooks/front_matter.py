@@ -21,7 +21,9 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
         problems.append(f'field "description": found {describe(description)}; allowed: one plain sentence.')
     for name in ("reviewed", "next_review"):
         if not _is_date(meta.get(name)):
-            problems.append(f'field "{name}": found {describe(meta.get(name))}; allowed: a date written as YYYY-MM-DD, unquoted.')
+            problems.append(
+                f'field "{name}": found {describe(meta.get(name))}; allowed: a date written as YYYY-MM-DD, unquoted.'
+            )
     reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
     if _is_date(reviewed) and _is_date(next_review) and next_review <= reviewed:
         problems.append(f'field "next_review": found {next_review}; allowed: a date after "reviewed" ({reviewed}).')

@@ -51,11 +51,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     problems = front_matter_problems(page.meta)
     if problems:
-        raise PluginError(f"{source}: front matter problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems))
+        raise PluginError(
+            f"{source}: front matter problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems)
+        )
     references_file = files.get_file_from_path(REFERENCES_PAGE)
     references_url = get_relative_url(references_file.url, page.url) if references_file else REFERENCES_PAGE
     assert _site_data is not None, "on_config loads the data first"
     try:
-        return expand_shortcodes(markdown, shortcode_renderers(_site_data, references_url), source, _body_first_line(page, markdown))
+        return expand_shortcodes(
+            markdown, shortcode_renderers(_site_data, references_url), source, _body_first_line(page, markdown)
+        )
     except ShortcodeError as error:
         raise PluginError("Shortcode problems:\n" + str(error)) from None

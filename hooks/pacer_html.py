@@ -43,7 +43,13 @@ def pattern_text(exercise: Exercise) -> str:
 
 
 def _phase_payload(phase: Phase) -> dict:
-    return {"action": phase.action, "seconds": phase.seconds, "through": phase.through, "side": phase.side, "cue": phase.cue}
+    return {
+        "action": phase.action,
+        "seconds": phase.seconds,
+        "through": phase.through,
+        "side": phase.side,
+        "cue": phase.cue,
+    }
 
 
 def exercise_payload(exercise: Exercise) -> dict:

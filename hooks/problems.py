@@ -57,7 +57,12 @@ class Problems:
 
 
 def check_fields(
-    mapping: dict, required: tuple[str, ...], optional: tuple[str, ...], problems: Problems, where: str, prefix: str = ""
+    mapping: dict,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    problems: Problems,
+    where: str,
+    prefix: str = "",
 ) -> None:
     """Report unknown and missing fields of one mapping (`prefix` places it, e.g. 'phases[2].')."""
     allowed = required + optional

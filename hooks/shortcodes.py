@@ -52,7 +52,9 @@ def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: st
         match = SHORTCODE.match(line)
         if not match:
             if ANYWHERE.search(line):
-                problems.append(f"{page}, line {number}: a shortcode must stand alone on its line, like <!-- md:pacer box -->.")
+                problems.append(
+                    f"{page}, line {number}: a shortcode must stand alone on its line, like <!-- md:pacer box -->."
+                )
             output.append(line)
             continue
         name, argument = match.group("name"), match.group("args").strip()

@@ -28,7 +28,9 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     references: list[Reference] = []
     reference_keys: set[str] | None = None
     try:
-        references = validate_references(load_yaml(data_dir / REFERENCES_FILE, f"{shown_as}/{REFERENCES_FILE}"), f"{shown_as}/{REFERENCES_FILE}")
+        references = validate_references(
+            load_yaml(data_dir / REFERENCES_FILE, f"{shown_as}/{REFERENCES_FILE}"), f"{shown_as}/{REFERENCES_FILE}"
+        )
         reference_keys = {reference.key for reference in references}
     except DataError as error:
         messages.extend(error.messages)
@@ -40,7 +42,9 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         messages.extend(error.messages)
     if messages:
         raise DataError(messages)
-    return SiteData({exercise.id: exercise for exercise in exercises}, {reference.key: reference for reference in references})
+    return SiteData(
+        {exercise.id: exercise for exercise in exercises}, {reference.key: reference for reference in references}
+    )
 
 
 def shortcode_renderers(data: SiteData, references_url: str) -> dict[str, Renderer]:
@@ -51,7 +55,9 @@ def shortcode_renderers(data: SiteData, references_url: str) -> dict[str, Render
             raise LookupError(f"<!-- md:{shortcode} --> needs an exercise id, e.g. <!-- md:{shortcode} box -->.")
         if argument not in data.exercises:
             known = ", ".join(sorted(data.exercises))
-            raise LookupError(f'unknown exercise "{argument}" in <!-- md:{shortcode} -->; data/{EXERCISES_FILE} defines {known}.')
+            raise LookupError(
+                f'unknown exercise "{argument}" in <!-- md:{shortcode} -->; data/{EXERCISES_FILE} defines {known}.'
+            )
         return data.exercises[argument]
 
     def references(argument: str) -> str:

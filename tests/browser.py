@@ -21,7 +21,7 @@ class PageWatch:
     errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
 
-    def attach(self, page: Page) -> "PageWatch":
+    def attach(self, page: Page) -> PageWatch:
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("request", self._check_request)

@@ -75,7 +75,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(SUB_PATH):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + clean[len(SUB_PATH):])
+        return super().translate_path("/" + clean[len(SUB_PATH) :])
 
     def send_error(self, code, message=None, explain=None):
         not_found_page = Path(self.directory) / "404.html"
@@ -89,7 +89,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 

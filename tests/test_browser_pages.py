@@ -30,7 +30,10 @@ def test_every_page_is_clean_and_accessible(scheme_context, site_url, page_paths
         if actual_scheme != expected_scheme:
             failures.append(f"{path or 'home'}: colour scheme {actual_scheme}, expected {expected_scheme}")
         violations = axe_violations(page)
-        failures += [f"{path or 'home'} [{scheme}]: {problem}" for problem in watcher.errors + watcher.foreign_requests + violations]
+        failures += [
+            f"{path or 'home'} [{scheme}]: {problem}"
+            for problem in watcher.errors + watcher.foreign_requests + violations
+        ]
         page.close()
     assert not failures, "\n".join(failures)
 

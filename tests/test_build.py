@@ -115,7 +115,11 @@ def test_no_page_loads_anything_from_another_host(built_site, built_pages):
         urls = parser.resources + [url for css in parser.inline_css for url in CSS_URL.findall(css)]
         offenders += [(page.name, url) for url in urls if is_third_party(url)]
     for stylesheet in built_site.rglob("*.css"):
-        offenders += [(stylesheet.name, url) for url in CSS_URL.findall(stylesheet.read_text(encoding="utf-8")) if is_third_party(url)]
+        offenders += [
+            (stylesheet.name, url)
+            for url in CSS_URL.findall(stylesheet.read_text(encoding="utf-8"))
+            if is_third_party(url)
+        ]
     assert offenders == []
 
 
@@ -147,10 +151,17 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def test_bad_data_stops_the_build_before_anything_is_written(site_copy):
-    replace_in(site_copy / "data/exercises.yml", "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: -7")
+    replace_in(
+        site_copy / "data/exercises.yml",
+        "      - action: hold-full\n        seconds: 7",
+        "      - action: hold-full\n        seconds: -7",
+    )
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert 'data/exercises.yml: exercise "4-7-8" (entry 2), field "phases[2].seconds": found -7; allowed: a number from 1 to 20.' in result.stderr
+    assert (
+        'data/exercises.yml: exercise "4-7-8" (entry 2), field "phases[2].seconds": found -7; allowed: a number from 1 to 20.'
+        in result.stderr
+    )
     assert not (site_copy / "site").exists()
 
 
@@ -168,11 +179,18 @@ def test_page_without_review_dates_fails_the_build(site_copy):
     replace_in(site_copy / "docs/about.md", "next_review:", "next_reviewed:")
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert 'docs/about.md: field "next_review": found nothing (empty); allowed: a date written as YYYY-MM-DD, unquoted.' in result.stderr
+    assert (
+        'docs/about.md: field "next_review": found nothing (empty); allowed: a date written as YYYY-MM-DD, unquoted.'
+        in result.stderr
+    )
 
 
 def test_editing_a_number_in_the_data_changes_every_page_that_shows_it(site_copy):
-    replace_in(site_copy / "data/exercises.yml", "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: 6.5")
+    replace_in(
+        site_copy / "data/exercises.yml",
+        "      - action: hold-full\n        seconds: 7",
+        "      - action: hold-full\n        seconds: 6.5",
+    )
     result = build_copy(site_copy)
     assert result.returncode == 0, result.stderr
     page = (site_copy / "site/exercises/4-7-8/index.html").read_text(encoding="utf-8")

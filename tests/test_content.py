@@ -67,18 +67,60 @@ READING_EASE_MIN_BY_PAGE: dict[str, float] = {}
 #   .headerlink               the pilcrow after each heading
 #   script, style, svg        not text
 #   nav, form, button         navigation and controls inside the article, if any
-EXCLUDED_TAGS = {"pre", "code", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-                 "script", "style", "svg", "nav", "form", "button", "template"}
+EXCLUDED_TAGS = {
+    "pre",
+    "code",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "svg",
+    "nav",
+    "form",
+    "button",
+    "template",
+}
 EXCLUDED_CLASSES = {"br-exercise", "br-references", "footnote", "admonition-title", "headerlink"}
 
 # Each of these blocks is read as a unit: a list item such as "tears" is a line on its own, not
 # part of the next sentence. textstat only starts a new sentence after . ! or ? followed by a
 # capital letter, so each block gets a full stop if it has none and a capital first letter.
-BLOCK_TAGS = {"p", "li", "dt", "dd", "blockquote", "summary", "figcaption", "div", "aside",
-              "details", "section", "article"}
+BLOCK_TAGS = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "blockquote",
+    "summary",
+    "figcaption",
+    "div",
+    "aside",
+    "details",
+    "section",
+    "article",
+}
 
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-             "param", "source", "track", "wbr"}
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass
@@ -231,8 +273,10 @@ def test_reading_ease(source_page, built_site, parsed):
     assert len(text.split()) >= 20, f"{source_page}: almost no prose found to measure: {text!r}"
     score = reading_ease(text)
     minimum = READING_EASE_MIN_BY_PAGE.get(source_page, READING_EASE_MIN)
-    print(f"\n  reading ease {source_page}: {score:.1f} (min {minimum:.0f}, "
-          f"{textstat.lexicon_count(text)} words, {textstat.sentence_count(text)} sentences)")
+    print(
+        f"\n  reading ease {source_page}: {score:.1f} (min {minimum:.0f}, "
+        f"{textstat.lexicon_count(text)} words, {textstat.sentence_count(text)} sentences)"
+    )
     assert score >= minimum, (
         f"{source_page}: Flesch reading ease {score:.1f} is below {minimum:.0f}. "
         "Use shorter sentences and everyday words."
@@ -244,14 +288,12 @@ def test_reading_ease_summary(built_site, parsed):
     rows = []
     for source_page in SOURCE_PAGES:
         text = prose_of(parsed(built_path(source_page)))
-        rows.append((source_page, reading_ease(text), textstat.lexicon_count(text),
-                     textstat.sentence_count(text)))
+        rows.append((source_page, reading_ease(text), textstat.lexicon_count(text), textstat.sentence_count(text)))
     width = max(len(row[0]) for row in rows)
     print("\n  Flesch reading ease per page (article prose; see EXCLUDED_* in this file)")
     for source_page, score, words, sentences in rows:
         print(f"  {source_page:<{width}}  {score:5.1f}  {words:5d} words  {sentences:4d} sentences")
-    low = [row[0] for row in rows
-           if row[1] < READING_EASE_MIN_BY_PAGE.get(row[0], READING_EASE_MIN)]
+    low = [row[0] for row in rows if row[1] < READING_EASE_MIN_BY_PAGE.get(row[0], READING_EASE_MIN)]
     assert not low, f"pages below the reading-ease threshold: {low}"
 
 
@@ -268,6 +310,7 @@ def test_prose_extraction_leaves_out_widgets_and_lists(built_site, parsed):
 # ---------------------------------------------------------------------------------------------
 # Navigation
 # ---------------------------------------------------------------------------------------------
+
 
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml even if it ever gains !!python/name or !ENV tags."""
@@ -311,6 +354,7 @@ def test_home_comes_first_in_the_nav():
 # Links, anchors and citations
 # ---------------------------------------------------------------------------------------------
 
+
 def site_path() -> str:
     """The sub-path the site is served under, from site_url (e.g. "/breathing-room/")."""
     config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_TolerantLoader)
@@ -341,7 +385,7 @@ def resolve(page: str, href: str, built_site: Path) -> tuple[str | None, str]:
         # Root-relative links (the 404 page uses them) must stay under the site's sub-path.
         if not path.startswith(SITE_PATH):
             return f"<outside {SITE_PATH}>{path}", fragment
-        base, path = PurePosixPath("."), path[len(SITE_PATH):] or "."
+        base, path = PurePosixPath("."), path[len(SITE_PATH) :] or "."
     target = PurePosixPath(*(base / path).parts)
     # Normalise "a/../b" without touching the file system.
     resolved: list[str] = []
@@ -360,20 +404,25 @@ def resolve(page: str, href: str, built_site: Path) -> tuple[str | None, str]:
 def test_resolve_handles_the_link_forms_the_site_uses(tmp_path):
     (tmp_path / "exercises").mkdir()
     assert resolve("exercises/box/index.html", "../../references/#ref-ma-2017", tmp_path) == (
-        "references/index.html", "ref-ma-2017")
+        "references/index.html",
+        "ref-ma-2017",
+    )
     assert resolve("ser/index.html", "#evidence", tmp_path) == ("ser/index.html", "evidence")
     assert resolve("index.html", "exercises/", tmp_path) == ("exercises/index.html", "")
     assert resolve("index.html", ".", tmp_path) == ("index.html", "")
-    assert resolve("404.html", SITE_PATH + "safety/#crisis-help", tmp_path) == (
-        "safety/index.html", "crisis-help")
+    assert resolve("404.html", SITE_PATH + "safety/#crisis-help", tmp_path) == ("safety/index.html", "crisis-help")
     assert resolve("index.html", "https://example.org/#x", tmp_path) == (None, "x")
     assert resolve("index.html", "tel:116123", tmp_path) == (None, "")
 
 
 def test_anchor_check_catches_a_broken_fragment(built_site, parsed):
     """The checker is not vacuous: the site has many #links, and a made-up id is not found."""
-    links = [href for page in built_html_pages(built_site) for href in parsed(page).hrefs
-             if "#" in href and resolve(page, href, built_site)[0] is not None]
+    links = [
+        href
+        for page in built_html_pages(built_site)
+        for href in parsed(page).hrefs
+        if "#" in href and resolve(page, href, built_site)[0] is not None
+    ]
     assert len(links) > 50
     assert "no-such-anchor" not in parsed("safety/index.html").ids
     assert "crisis-help" in parsed("safety/index.html").ids
@@ -407,7 +456,7 @@ def cited_keys(built_site: Path, parsed) -> dict[str, set[str]]:
         for href in parsed(page).hrefs:
             target, fragment = resolve(page, href, built_site)
             if target == "references/index.html" and fragment.startswith("ref-"):
-                citing.setdefault(fragment[len("ref-"):], set()).add(page)
+                citing.setdefault(fragment[len("ref-") :], set()).add(page)
     return citing
 
 
@@ -476,7 +525,8 @@ def test_front_matter_and_meta_description(source_page, parsed):
     assert len(description) <= 160, f"{source_page}: description longer than 160 characters"
     for name in ("reviewed", "next_review"):
         assert isinstance(meta.get(name), datetime.date), (
-            f"{source_page}: {name} must be an unquoted ISO date, got {meta.get(name)!r}")
+            f"{source_page}: {name} must be an unquoted ISO date, got {meta.get(name)!r}"
+        )
     gap = (meta["next_review"] - meta["reviewed"]).days
     assert 0 < gap <= 184, f"{source_page}: next review must fall within 6 months ({gap} days)"
 

@@ -16,7 +16,10 @@ from hooks.yaml_source import parse_yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "data/exercises.yml"
 REAL_DATA = yaml.safe_load((REPO_ROOT / "data/exercises.yml").read_text(encoding="utf-8"))
-REFERENCE_KEYS = {entry["key"] for entry in yaml.safe_load((REPO_ROOT / "data/references.yml").read_text(encoding="utf-8"))["references"]}
+REFERENCE_KEYS = {
+    entry["key"]
+    for entry in yaml.safe_load((REPO_ROOT / "data/references.yml").read_text(encoding="utf-8"))["references"]
+}
 
 
 def entry(data: dict, exercise_id: str) -> dict:
@@ -127,13 +130,17 @@ def test_all_mistakes_are_reported_in_one_run():
 def test_yaml_syntax_error_names_file_and_line():
     with pytest.raises(DataError) as caught:
         parse_yaml("exercises:\n  - id: box\n    title: [unclosed\n", SOURCE)
-    assert caught.value.messages == ["data/exercises.yml: line 4, column 1: YAML syntax error: expected ',' or ']', but got '<stream end>'."]
+    assert caught.value.messages == [
+        "data/exercises.yml: line 4, column 1: YAML syntax error: expected ',' or ']', but got '<stream end>'."
+    ]
 
 
 def test_a_key_written_twice_is_an_error_not_a_silent_overwrite():
     with pytest.raises(DataError) as caught:
         parse_yaml("exercises:\n  - id: box\n    id: square\n", SOURCE)
-    assert caught.value.messages == ['data/exercises.yml: line 3, column 5: YAML syntax error: the key "id" appears twice in one mapping.']
+    assert caught.value.messages == [
+        'data/exercises.yml: line 3, column 5: YAML syntax error: the key "id" appears twice in one mapping.'
+    ]
 
 
 def test_the_real_data_files_are_valid():

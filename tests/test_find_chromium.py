@@ -9,7 +9,9 @@ from pathlib import Path
 SCRIPT = Path(__file__).parent / "find-chromium.sh"
 
 
-def run_script(tmp_path: Path, env_extra: dict[str, str], tools: tuple[str, ...] = ("id", "cat")) -> subprocess.CompletedProcess:
+def run_script(
+    tmp_path: Path, env_extra: dict[str, str], tools: tuple[str, ...] = ("id", "cat")
+) -> subprocess.CompletedProcess:
     """Run the script with a PATH holding only `tools`: no browser, no apt-get."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)

@@ -9,8 +9,8 @@ from tests.pacer_helpers import (
     FRAME_MS,
     attributes,
     choose_settings,
-    expected_phases,
     exercises,
+    expected_phases,
     open_pacer,
     recorded_phases,
     start_recording,
@@ -84,7 +84,10 @@ def test_no_pace_makes_a_phase_shorter_than_a_second(page, pacer_urls):
     exercise = EXERCISES["box"]
     pacer = open_pacer(page, pacer_urls["box"], "box")
     shortest = min(phase.seconds for phase in exercise.phases)
-    offered = [float(value) for value in pacer.get_by_label("Pace").locator("option").evaluate_all("os => os.map(o => o.value)")]
+    offered = [
+        float(value)
+        for value in pacer.get_by_label("Pace").locator("option").evaluate_all("os => os.map(o => o.value)")
+    ]
     assert min(offered) >= 0.75 and max(offered) <= 1.5 and 1.0 in offered
     assert all(shortest * value >= 1 for value in offered)
 

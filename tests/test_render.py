@@ -17,7 +17,11 @@ from hooks.references import Reference
 from hooks.shortcodes import ShortcodeError, expand_shortcodes
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-REFERENCES = {"ma-2017": Reference("ma-2017", "Ma, X., & Yue, Z. (2017). Title. Journal.", "https://doi.org/10.3389/fpsyg.2017.00874", None)}
+REFERENCES = {
+    "ma-2017": Reference(
+        "ma-2017", "Ma, X., & Yue, Z. (2017). Title. Journal.", "https://doi.org/10.3389/fpsyg.2017.00874", None
+    )
+}
 
 
 def make_exercise(**overrides) -> Exercise:
@@ -107,7 +111,10 @@ def test_cautions_come_before_the_pacer_and_sources_link_to_references():
 
 
 def test_steps_render_inline_markdown():
-    assert render_steps(make_exercise()) == '<ol class="br-steps__list"><li>Sit <strong>upright</strong>.</li><li>Breathe in.</li></ol>'
+    assert (
+        render_steps(make_exercise())
+        == '<ol class="br-steps__list"><li>Sit <strong>upright</strong>.</li><li>Breathe in.</li></ol>'
+    )
 
 
 def test_default_cues():
@@ -150,7 +157,21 @@ def test_any_valid_exercise_renders_and_round_trips(exercise):
     assert attributes["data-pacer"] == exercise.id
     # Whatever the text, the only elements are the ones the renderer writes.
     assert {tag for tag, _ in parse(markup).tags} <= {
-        "div", "aside", "p", "ul", "ol", "li", "breath-pacer", "details", "summary", "a", "strong", "em", "code", "br", "hr",
+        "div",
+        "aside",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "breath-pacer",
+        "details",
+        "summary",
+        "a",
+        "strong",
+        "em",
+        "code",
+        "br",
+        "hr",
     }
     assert "\n\n" not in markup
 
@@ -180,7 +201,9 @@ def test_unknown_shortcode_names_the_page_and_line():
 def test_shortcode_not_alone_on_its_line_is_an_error():
     with pytest.raises(ShortcodeError) as caught:
         expand_shortcodes("Text <!-- md:pacer box --> more", RENDERERS, "docs/x.md")
-    assert caught.value.messages == ["docs/x.md, line 1: a shortcode must stand alone on its line, like <!-- md:pacer box -->."]
+    assert caught.value.messages == [
+        "docs/x.md, line 1: a shortcode must stand alone on its line, like <!-- md:pacer box -->."
+    ]
 
 
 def test_renderer_lookup_errors_carry_page_and_line():
@@ -189,7 +212,10 @@ def test_renderer_lookup_errors_carry_page_and_line():
 
     with pytest.raises(ShortcodeError) as caught:
         expand_shortcodes("a\nb\n<!-- md:pacer nope -->\n<!-- md:pacer zip -->", {"pacer": pacer}, "docs/y.md")
-    assert caught.value.messages == ['docs/y.md, line 3: unknown exercise "nope"', 'docs/y.md, line 4: unknown exercise "zip"']
+    assert caught.value.messages == [
+        'docs/y.md, line 3: unknown exercise "nope"',
+        'docs/y.md, line 4: unknown exercise "zip"',
+    ]
 
 
 def test_ordinary_html_comments_are_untouched():
