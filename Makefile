@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test bench clean
+.PHONY: serve build lint test bench clean
 
 # The virtual environment, re-made whenever a requirements file changes.
 $(STAMP): requirements.txt requirements-test.txt
@@ -22,8 +22,23 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
-## test: unit, build and real-browser tests (finds or installs a Chromium first)
-test: $(STAMP)
+# The Node lint tools pinned in package-lock.json, re-installed whenever the lock file changes.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+## lint: ruff (lint and format), mypy strict, eslint and tsc's JSDoc type check; all must be clean
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	node_modules/.bin/eslint .
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.node.json
+
+## test: lint, then unit, build and real-browser tests (finds or installs a Chromium first)
+test: lint
 	CHROMIUM="$$(sh tests/find-chromium.sh $(BIN)/python)" $(BIN)/python -m pytest
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse
@@ -31,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf site site.tmp .pytest_cache
+	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache
