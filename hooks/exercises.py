@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from hooks.inline_markdown import unsafe_link_targets
-from hooks.problems import Problems, check_fields
+from hooks.problems import MISSING, DataError, Problems, check_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACTIONS = ("breathe-in", "hold-full", "breathe-out", "hold-empty")
@@ -28,6 +28,7 @@ EXERCISE_OPTIONAL = ("lead_in",)
 PHASE_REQUIRED = ("action", "seconds")
 PHASE_OPTIONAL = ("through", "side", "cue")
 CYCLES_REQUIRED = ("default", "min", "max")
+TYPED = ("id", "cycles")  # required fields whose absence their own checker reports, so it can type them
 
 
 @dataclass(frozen=True)
@@ -71,22 +72,22 @@ def default_cue(action: str, through: str | None, side: str | None) -> str:
     return verb
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _is_whole(value: Any) -> bool:
+def _is_whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _text(value: Any) -> bool:
+def _text(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.strip() != ""
 
 
 class _ExerciseChecker:
     """Checks one exercise entry; `where` names it in every message."""
 
-    def __init__(self, problems: Problems, where: str, reference_keys: frozenset[str] | None):
+    def __init__(self, problems: Problems, where: str, reference_keys: frozenset[str] | None) -> None:
         self.problems = problems
         self.where = where
         self.reference_keys = reference_keys
@@ -99,7 +100,28 @@ class _ExerciseChecker:
     def clean(self) -> bool:
         return len(self.problems.messages) == self.count_before
 
-    def text(self, entry: dict, name: str) -> str:
+    def missing(self, entry: dict[str, Any], name: str) -> bool:
+        """Reports a required field that is absent or empty; the typed checkers below own theirs."""
+        if entry.get(name) is not None:
+            return False
+        self.report(name, entry.get(name, MISSING), "a value (this field is required)")
+        return True
+
+    def identifier(self, entry: dict[str, Any], position: int, first_position_of_id: dict[str, int]) -> str | None:
+        """The entry's id, or None once a problem with it is reported."""
+        if self.missing(entry, "id"):
+            return None
+        raw_id = entry["id"]
+        if not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id):
+            self.report("id", raw_id, "lower-case letters, digits and single hyphens, e.g. box or 4-7-8")
+            return None
+        if raw_id in first_position_of_id:
+            self.report("id", raw_id, f"a unique id (entry {first_position_of_id[raw_id]} already uses it)")
+            return None
+        first_position_of_id[raw_id] = position
+        return raw_id
+
+    def text(self, entry: dict[str, Any], name: str) -> str:
         value = entry.get(name)
         if value is not None and not _text(value):
             self.report(name, value, "non-empty text")
@@ -114,9 +136,8 @@ class _ExerciseChecker:
         through, side, cue = raw.get("through"), raw.get("side"), raw.get("cue")
         if action is not None and action not in ACTIONS:
             self.report(f"{name}.action", action, "one of " + ", ".join(ACTIONS))
-        if seconds is not None:
-            if not _is_number(seconds) or not MIN_SECONDS <= seconds <= MAX_SECONDS:
-                self.report(f"{name}.seconds", seconds, f"a number from {MIN_SECONDS} to {MAX_SECONDS}")
+        if seconds is not None and not (_is_number(seconds) and MIN_SECONDS <= seconds <= MAX_SECONDS):
+            self.report(f"{name}.seconds", seconds, f"a number from {MIN_SECONDS} to {MAX_SECONDS}")
         breathing = action in BREATHING_ACTIONS
         if through is not None:
             if through not in AIRWAYS:
@@ -138,15 +159,15 @@ class _ExerciseChecker:
                 self.report(f"{name}.side", side, "nothing when breathing through the mouth (a side is a nostril)")
         if cue is not None and not _text(cue):
             self.report(f"{name}.cue", cue, "non-empty text, or leave it out")
-        if action not in ACTIONS or not _is_number(seconds):
-            return None
-        return Phase(
-            action=action,
-            seconds=seconds,
-            through=through if through in AIRWAYS else None,
-            side=side if side in SIDES else None,
-            cue=cue.strip() if _text(cue) else default_cue(action, through, side),
-        )
+        if isinstance(action, str) and action in ACTIONS and _is_number(seconds):
+            return Phase(
+                action=action,
+                seconds=seconds,
+                through=through if through in AIRWAYS else None,
+                side=side if side in SIDES else None,
+                cue=cue.strip() if _text(cue) else default_cue(action, through, side),
+            )
+        return None
 
     def phases(self, raw: Any) -> tuple[Phase, ...]:
         if raw is None:
@@ -157,23 +178,25 @@ class _ExerciseChecker:
         checked = [self.phase(item, f"phases[{index}]") for index, item in enumerate(raw, start=1)]
         return tuple(phase for phase in checked if phase)
 
-    def cycles(self, raw: Any) -> Cycles | None:
-        if raw is None:
+    def cycles(self, entry: dict[str, Any]) -> Cycles | None:
+        """The cycle counts, or None once a problem with them is reported."""
+        if self.missing(entry, "cycles"):
             return None
+        raw = entry["cycles"]
         if not isinstance(raw, dict):
             self.report("cycles", raw, "a mapping with default, min and max")
             return None
         check_fields(raw, CYCLES_REQUIRED, (), self.problems, self.where, prefix="cycles.")
-        values = {}
+        values: dict[str, int] = {}
         for key in CYCLES_REQUIRED:
             value = raw.get(key)
             if value is None:
-                continue
-            if not _is_whole(value) or not MIN_CYCLES <= value <= MAX_CYCLES:
-                self.report(f"cycles.{key}", value, f"a whole number from {MIN_CYCLES} to {MAX_CYCLES}")
-            else:
+                continue  # reported as missing by check_fields
+            if _is_whole(value) and MIN_CYCLES <= value <= MAX_CYCLES:
                 values[key] = value
-        if len(values) < 3:
+            else:
+                self.report(f"cycles.{key}", value, f"a whole number from {MIN_CYCLES} to {MAX_CYCLES}")
+        if len(values) < len(CYCLES_REQUIRED):
             return None
         if values["min"] > values["max"]:
             self.report("cycles.min", values["min"], f"at most cycles.max ({values['max']})")
@@ -185,9 +208,9 @@ class _ExerciseChecker:
                 f"a whole number from {values['min']} to {values['max']} (cycles.min to cycles.max)",
             )
             return None
-        return Cycles(**values)
+        return Cycles(default=values["default"], min=values["min"], max=values["max"])
 
-    def markdown_lines(self, entry: dict, name: str) -> tuple[str, ...]:
+    def markdown_lines(self, entry: dict[str, Any], name: str) -> tuple[str, ...]:
         raw = entry.get(name)
         if raw is None:
             return ()
@@ -235,15 +258,14 @@ def validate_exercises(raw: Any, source: str, reference_keys: frozenset[str] | s
     """
     problems = Problems(source)
     if not isinstance(raw, dict) or "exercises" not in raw:
-        problems.add_plain('the file must be a mapping with one key, "exercises", holding a list of exercises.')
-        problems.raise_if_any()
+        problems.fail('the file must be a mapping with one key, "exercises", holding a list of exercises.')
     for key in raw:
         if key != "exercises":
             problems.add("", key, raw[key], 'only the top-level key "exercises"')
     entries = raw["exercises"]
     if not isinstance(entries, list) or not entries:
         problems.add("", "exercises", entries, "a list of at least one exercise")
-        problems.raise_if_any()
+        raise DataError(problems.messages)
 
     exercises: list[Exercise] = []
     first_position_of_id: dict[str, int] = {}
@@ -254,24 +276,29 @@ def validate_exercises(raw: Any, source: str, reference_keys: frozenset[str] | s
         raw_id = entry.get("id")
         where = _where(raw_id, position)
         checker = _ExerciseChecker(problems, where, None if reference_keys is None else frozenset(reference_keys))
-        check_fields(entry, EXERCISE_REQUIRED, EXERCISE_OPTIONAL, problems, where)
-        if raw_id is not None:
-            if not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id):
-                checker.report("id", raw_id, "lower-case letters, digits and single hyphens, e.g. box or 4-7-8")
-            elif raw_id in first_position_of_id:
-                checker.report("id", raw_id, f"a unique id (entry {first_position_of_id[raw_id]} already uses it)")
-            else:
-                first_position_of_id[raw_id] = position
+        check_fields(entry, EXERCISE_REQUIRED, EXERCISE_OPTIONAL, problems, where, missing_checked_by_caller=TYPED)
+        exercise_id = checker.identifier(entry, position, first_position_of_id)
         title, summary = checker.text(entry, "title"), checker.text(entry, "summary")
         lead_in = checker.phase(entry["lead_in"], "lead_in") if entry.get("lead_in") is not None else None
         phases = checker.phases(entry.get("phases"))
-        cycles = checker.cycles(entry.get("cycles"))
+        cycles = checker.cycles(entry)
         steps = checker.markdown_lines(entry, "steps")
         cautions = checker.markdown_lines(entry, "cautions")
         references = checker.references(entry.get("references"))
-        if checker.clean:
+        # id and cycles are None only after their checker reported why, so a clean entry has both.
+        if checker.clean and exercise_id is not None and cycles is not None:
             exercises.append(
-                Exercise(raw_id, title.strip(), summary.strip(), lead_in, phases, cycles, steps, cautions, references)
+                Exercise(
+                    id=exercise_id,
+                    title=title.strip(),
+                    summary=summary.strip(),
+                    lead_in=lead_in,
+                    phases=phases,
+                    cycles=cycles,
+                    steps=steps,
+                    cautions=cautions,
+                    references=references,
+                )
             )
     problems.raise_if_any()
     return exercises

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 from hooks.problems import describe
 
 
-def _is_date(value: Any) -> bool:
+def _is_date(value: object) -> TypeGuard[datetime.date]:
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 

@@ -7,27 +7,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a package
     sys.path.insert(0, str(_REPO_ROOT))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402 -- imported after the sys.path fix above
+from mkdocs.exceptions import PluginError  # noqa: E402 -- imported after the sys.path fix above
+from mkdocs.structure.files import Files  # noqa: E402 -- imported after the sys.path fix above
+from mkdocs.structure.pages import Page  # noqa: E402 -- imported after the sys.path fix above
+from mkdocs.utils import get_relative_url  # noqa: E402 -- imported after the sys.path fix above
 
-from hooks.front_matter import front_matter_problems  # noqa: E402
-from hooks.problems import DataError  # noqa: E402
-from hooks.shortcodes import ShortcodeError, expand_shortcodes  # noqa: E402
-from hooks.site_data import SiteData, load_site_data, shortcode_renderers  # noqa: E402
+from hooks.front_matter import front_matter_problems  # noqa: E402 -- imported after the sys.path fix above
+from hooks.problems import DataError  # noqa: E402 -- imported after the sys.path fix above
+from hooks.shortcodes import ShortcodeError, expand_shortcodes  # noqa: E402 -- imported after the sys.path fix above
+from hooks.site_data import SiteData, load_site_data, shortcode_renderers  # noqa: E402 -- imported after the sys.path fix above
 
 REFERENCES_PAGE = "references.md"
 _site_data: SiteData | None = None
 
 
-def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """Fail before anything is written when the data files have problems."""
     global _site_data
     data_dir = Path(config.config_file_path).parent / "data"
@@ -46,7 +47,7 @@ def _body_first_line(page: Page, markdown: str) -> int:
     return source[: len(source) - len(markdown)].count("\n") + 1
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """Refuse a page without its dates or with a bad shortcode; otherwise expand its shortcodes."""
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     problems = front_matter_problems(page.meta)

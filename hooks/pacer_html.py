@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
+from typing import Any
 
 from hooks.exercises import Exercise, Phase
 from hooks.inline_markdown import render_inline
@@ -42,7 +43,7 @@ def pattern_text(exercise: Exercise) -> str:
     return f"{rhythm}. {repeat}"
 
 
-def _phase_payload(phase: Phase) -> dict:
+def _phase_payload(phase: Phase) -> dict[str, Any]:
     return {
         "action": phase.action,
         "seconds": phase.seconds,
@@ -52,7 +53,7 @@ def _phase_payload(phase: Phase) -> dict:
     }
 
 
-def exercise_payload(exercise: Exercise) -> dict:
+def exercise_payload(exercise: Exercise) -> dict[str, Any]:
     """What the pacer script needs, and nothing more."""
     return {
         "id": exercise.id,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 
 class DataError(Exception):
     """Raised with every problem found in a data file; `str()` lists them one per line."""
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, messages: list[str]) -> None:
         self.messages = list(messages)
         super().__init__("\n".join(self.messages))
 
@@ -51,24 +51,35 @@ class Problems:
     def add_plain(self, message: str) -> None:
         self.messages.append(f"{self.source}: {message}")
 
+    def fail(self, message: str) -> NoReturn:
+        """Stop at a problem that leaves nothing further to check."""
+        self.add_plain(message)
+        raise DataError(self.messages)
+
     def raise_if_any(self) -> None:
         if self.messages:
             raise DataError(self.messages)
 
 
 def check_fields(
-    mapping: dict,
+    mapping: dict[str, Any],
     required: tuple[str, ...],
     optional: tuple[str, ...],
     problems: Problems,
     where: str,
     prefix: str = "",
+    missing_checked_by_caller: tuple[str, ...] = (),
 ) -> None:
-    """Report unknown and missing fields of one mapping (`prefix` places it, e.g. 'phases[2].')."""
+    """Report unknown and missing fields of one mapping (`prefix` places it, e.g. 'phases[2].').
+
+    Required fields named in `missing_checked_by_caller` are left to a checker that reports their
+    absence itself, because it must also return a typed value for them."""
     allowed = required + optional
     for key in mapping:
         if key not in allowed:
             problems.add(where, f"{prefix}{key}", mapping[key], "only the known fields " + ", ".join(allowed))
     for key in required:
+        if key in missing_checked_by_caller:
+            continue
         if key not in mapping or mapping[key] is None:
             problems.add(where, f"{prefix}{key}", mapping.get(key, MISSING), "a value (this field is required)")

@@ -32,8 +32,7 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
     problems = Problems(source)
     entries = raw.get("references") if isinstance(raw, dict) else None
     if not isinstance(entries, list) or not entries:
-        problems.add_plain('the file must be a mapping with one key, "references", holding a list of references.')
-        problems.raise_if_any()
+        problems.fail('the file must be a mapping with one key, "references", holding a list of references.')
     references: list[Reference] = []
     seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
@@ -41,7 +40,7 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
             problems.add(f"reference at entry {position}", "(entry)", entry, "a mapping with key and citation")
             continue
         key = entry.get("key")
-        good_key = isinstance(key, str) and KEY_PATTERN.match(key)
+        good_key = key if isinstance(key, str) and KEY_PATTERN.match(key) else None
         where = f'reference "{key}" (entry {position})' if good_key else f"reference at entry {position}"
         before = len(problems.messages)
         check_fields(entry, REQUIRED, OPTIONAL, problems, where)
@@ -56,9 +55,11 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
         url = entry.get("url")
         if url is not None and not (isinstance(url, str) and re.match(r"^https://[^\s<>\"']+$", url)):
             problems.add(where, "url", url, "an https:// address with no spaces, or leave it out")
-        if len(problems.messages) == before:
-            seen.add(key)
-            references.append(Reference(key, entry["citation"].strip(), url, (entry.get("note") or "").strip() or None))
+        # A missing or malformed key was reported above, so a clean entry always has good_key.
+        if len(problems.messages) == before and good_key is not None:
+            seen.add(good_key)
+            note = (entry.get("note") or "").strip() or None
+            references.append(Reference(good_key, entry["citation"].strip(), url, note))
     problems.raise_if_any()
     return references
 

@@ -22,7 +22,7 @@ Renderer = Callable[[str], str]
 class ShortcodeError(Exception):
     """Every shortcode problem on one page, each with its line number."""
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, messages: list[str]) -> None:
         self.messages = messages
         super().__init__("\n".join(messages))
 
