@@ -39,7 +39,7 @@ lint: $(STAMP) $(NODE_STAMP)
 
 ## test: lint, then unit, build and real-browser tests (finds or installs a Chromium first)
 test: lint
-	CHROMIUM="$$(sh tests/find-chromium.sh $(BIN)/python)" $(BIN)/python -m pytest
+	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse
 bench: $(STAMP)

@@ -18,7 +18,7 @@ from bench import build_speed, environment, lighthouse, pacer_timing, page_weigh
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table
 from bench.server import serve
-from tests.conftest import build_site
+from tests.support.build import build_site
 
 SECTIONS = ("build", "weight", "timing", "lighthouse")  # timing covers 3. and 4.
 RESULTS = BENCH_DIR / "RESULTS.md"

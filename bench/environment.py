@@ -13,8 +13,10 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from tests.support import browsers
+from tests.support.paths import REPO_ROOT
+
 BENCH_DIR = Path(__file__).resolve().parent
-REPO_ROOT = BENCH_DIR.parent
 WORK_DIR = BENCH_DIR / ".work"  # git ignores it
 NODE_MODULES = BENCH_DIR / "node_modules"
 
@@ -24,19 +26,16 @@ def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
 
 
 def chromium() -> str:
-    """CHROMIUM=/path, one on PATH, or Debian's package installed for you when you are root."""
-    named = os.environ.get("CHROMIUM")
-    if named:
-        return named
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        if shutil.which(name):
-            return shutil.which(name)
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Debian's chromium with apt-get ...", flush=True)
-        run(["apt-get", "update", "-q"])
-        run(["apt-get", "install", "-y", "-q", "chromium"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return shutil.which("chromium")
-    sys.exit("make bench needs a Chromium: set CHROMIUM=/path or install Debian's `chromium` package.")
+    """The Chromium the tests use (tests/support/browsers.py): CHROMIUM=/path, one on PATH, or
+    Debian's package installed for you when you are root. Lighthouse needs a path, so
+    Playwright's own download does not do here."""
+    try:
+        found = browsers.find(browsers.CHROMIUM) or browsers.find_or_install(browsers.CHROMIUM)
+    except browsers.BrowserNotFoundError as error:
+        sys.exit(f"make bench needs a Chromium.\n{error}")
+    if found is None:
+        sys.exit("make bench needs a Chromium on PATH: set CHROMIUM=/path or install Debian's `chromium` package.")
+    return found
 
 
 def node_packages() -> None:

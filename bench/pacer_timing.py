@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table, ms
-from tests.pacer_helpers import exercises, expected_phases, pacer_paths
+from tests.support.pacer import exercises, expected_phases, pacer_paths
 
 EXERCISE = "box"  # lead-in, all four kinds of phase
 CYCLES = 8  # 4 s lead-in + 8 x 16 s = 132 s, over the 2 minutes asked for

@@ -5,7 +5,6 @@ a page of a stock Material site built from the same text."""
 from __future__ import annotations
 
 import gzip
-import html.parser
 import os
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from bench.environment import REPO_ROOT, WORK_DIR
 from bench.report import Section, Table, kb
 from bench.site_variants import FRONT_MATTER, expanded_page
 from hooks.site_data import load_site_data
+from tests.support.html import read_page
 
 PACER_ASSETS = ("assets/javascripts/pacer.js", "assets/stylesheets/pacer.css")
 PACER_AIM = 8 * 1024
@@ -30,20 +30,13 @@ def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-class AssetLinks(html.parser.HTMLParser):
+def asset_links(page: Path) -> dict[str, list[str]]:
     """Stylesheets and scripts a page loads as files (inline ones count in the HTML)."""
-
-    def __init__(self):
-        super().__init__()
-        self.css: list[str] = []
-        self.js: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
-            self.css.append(a["href"])
-        if tag == "script" and a.get("src"):
-            self.js.append(a["src"])
+    root = read_page(page)
+    return {
+        "CSS": [str(href) for href in root.xpath("//link[contains(concat(' ', @rel, ' '), ' stylesheet ')]/@href")],
+        "JS": [str(src) for src in root.xpath("//script/@src")],
+    }
 
 
 @dataclass
@@ -66,10 +59,8 @@ def local_file(site: Path, page: Path, reference: str) -> Path | None:
 
 def weigh(site: Path, page: Path) -> PageWeight:
     text = page.read_bytes()
-    links = AssetLinks()
-    links.feed(text.decode("utf-8"))
     sizes = {"HTML": (len(text), gzipped(text))}
-    for kind, references in (("CSS", links.css), ("JS", links.js)):
+    for kind, references in asset_links(page).items():
         files = [f for f in (local_file(site, page, r) for r in references) if f]
         sizes[kind] = (sum(f.stat().st_size for f in files), sum(gzipped(f.read_bytes()) for f in files))
     return PageWeight(page.relative_to(site).as_posix(), sizes)

@@ -1,19 +1,18 @@
-"""The built site on a free loopback port under /breathing-room/, as the tests serve it (their
-handler, imported) plus gzip for text files, as GitHub Pages sends them: without it Lighthouse
+"""The built site on a free loopback port under /breathing-room/, as the tests serve it
+(tests/support/server.py) plus gzip for text files, as GitHub Pages sends them: without it Lighthouse
 would time every stylesheet and script at its raw size over its simulated mobile network."""
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import http.server
 import io
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.conftest import SUB_PATH, SubPathHandler
+from tests.support.paths import SUB_PATH
+from tests.support.server import SubPathHandler
+from tests.support.server import serve as serve_with
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -48,12 +47,5 @@ class GzipSubPathHandler(SubPathHandler):
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Yields the site's base URL, e.g. http://127.0.0.1:PORT/breathing-room/."""
-    handler = functools.partial(GzipSubPathHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_with(site, SUB_PATH, GzipSubPathHandler) as url:
+        yield url

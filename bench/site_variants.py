@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from hooks.shortcodes import expand_shortcodes
 from hooks.site_data import SiteData, load_site_data, shortcode_renderers
-from tests.site_copy import copy_site as copy_site_parts
+from tests.support.build import copy_site as copy_site_parts
 
 HOOKS_ENTRY = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
 NAV_BLOCK = re.compile(r"^nav:\n(?:(?:[ \t]+.*)?\n)+?(?=\S)", re.MULTILINE)

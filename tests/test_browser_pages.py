@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import axe_violations, contrast_ratio, watch
+from tests.support.watch import axe_violations, contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
 

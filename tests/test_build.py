@@ -4,15 +4,17 @@ and a build that refuses bad data or bad pages before anything is published."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from lxml.html import HtmlElement
 
 from hooks.site_data import load_site_data
-from tests.conftest import REPO_ROOT
-from tests.site_copy import build_copy, copy_site
+from tests.support.build import build_copy, copy_site
+from tests.support.html import element_ids, link_hrefs, read_page
+from tests.support.paths import DATA_DIR
 
 RESOURCE_ATTRIBUTES = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 # <link> relations that only name a page and never make the browser fetch anything.
@@ -20,47 +22,39 @@ NON_FETCHING_LINK_RELATIONS = {"canonical", "alternate", "author", "license", "n
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 
-class PageParser(HTMLParser):
-    """Just what the checks need: resource URLs, links, ids, inline styles, pacers."""
+@dataclass
+class PageParts:
+    """Just what the checks need from a page: resource URLs, links, ids, inline styles, pacers."""
 
-    def __init__(self):
-        super().__init__()
-        self.resources: list[str] = []
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.inline_css: list[str] = []
-        self.pacers: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        names_only = tag == "link" and set((attributes.get("rel") or "").split()) <= NON_FETCHING_LINK_RELATIONS
-        if tag in RESOURCE_ATTRIBUTES and attributes.get(RESOURCE_ATTRIBUTES[tag]) and not names_only:
-            self.resources.append(attributes[RESOURCE_ATTRIBUTES[tag]])
-        if tag == "img" and attributes.get("srcset"):
-            self.resources.extend(part.split()[0] for part in attributes["srcset"].split(","))
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if attributes.get("style"):
-            self.inline_css.append(attributes["style"])
-        if attributes.get("data-pacer"):
-            self.pacers.append(attributes["data-pacer"])
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.inline_css.append(data)
+    resources: list[str]
+    links: list[str]
+    ids: set[str]
+    inline_css: list[str]
+    pacers: list[str]
 
 
-def parse_page(path: Path) -> PageParser:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+def fetches(element: HtmlElement) -> bool:
+    """Whether the browser loads this element's resource (a <link> may only name a page)."""
+    return element.tag != "link" or not set((element.get("rel") or "").split()) <= NON_FETCHING_LINK_RELATIONS
+
+
+def parse_page(path: Path) -> PageParts:
+    root = read_page(path)
+    resources = [
+        str(element.get(attribute))
+        for tag, attribute in RESOURCE_ATTRIBUTES.items()
+        for element in root.iter(tag)
+        if element.get(attribute) and fetches(element)
+    ]
+    resources += [part.split()[0] for srcset in root.xpath("//img/@srcset") for part in str(srcset).split(",")]
+    inline_css = [str(style) for style in root.xpath("//@style")] + [style.text or "" for style in root.iter("style")]
+    return PageParts(
+        resources=resources,
+        links=link_hrefs(root),
+        ids=element_ids(root),
+        inline_css=inline_css,
+        pacers=[str(value) for value in root.xpath("//@data-pacer")],
+    )
 
 
 def is_third_party(url: str) -> bool:
@@ -133,7 +127,7 @@ def test_every_exercise_appears_and_no_shortcode_is_left(built_site, built_pages
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"<!--\s*md:", text), page
         shown.update(parse_page(page).pacers)
-    assert shown == set(load_site_data(REPO_ROOT / "data").exercises)
+    assert shown == set(load_site_data(DATA_DIR).exercises)
 
 
 # The build refuses to publish when something is wrong -------------------------------------

@@ -1,7 +1,7 @@
 """Content checks on the built site: plain English, navigation, citations, front matter, anchors.
 
 Every test here reads the strict build that conftest.py's `built_site` fixture makes, so what is
-checked is what a reader gets. HTML is parsed with the standard library's html.parser.
+checked is what a reader gets. HTML is parsed with lxml (tests/support/html.py).
 
 See the reading-ease figures per page with:
 
@@ -14,17 +14,18 @@ import datetime
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import textstat
 import yaml
+from lxml.html import HtmlElement
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DOCS = REPO_ROOT / "docs"
-MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
+from tests.support.html import classes, element_ids, link_hrefs, link_target, read_page
+from tests.support.paths import DOCS_DIR, MKDOCS_YML, REPO_ROOT
+
+DOCS = DOCS_DIR
 REFERENCES_YML = REPO_ROOT / "data" / "references.yml"
 EXERCISES_YML = REPO_ROOT / "data" / "exercises.yml"
 
@@ -105,23 +106,6 @@ BLOCK_TAGS = {
     "article",
 }
 
-VOID_TAGS = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
-
 
 @dataclass
 class ParsedPage:
@@ -135,101 +119,49 @@ class ParsedPage:
     prose_blocks: list[str] = field(default_factory=list)
 
 
-class PageParser(HTMLParser):
-    """Collects ids, links, the meta description, headings and the article prose of a page."""
+def sentence(parts: list[str]) -> str | None:
+    """One block's text as textstat needs it: a capital first letter and a closing full stop."""
+    text = " ".join("".join(parts).split())
+    if not text:
+        return None
+    if text[-1] not in ".!?:":
+        text += "."
+    elif text[-1] == ":":
+        # A lead-in such as "Ask these before you book:" is followed by a list, so it ends
+        # there for a reader.
+        text = text[:-1] + "."
+    return text[0].upper() + text[1:]
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = ParsedPage()
-        self._stack: list[tuple[str, bool]] = []  # (tag, starts an excluded subtree)
-        self._article_depth = 0
-        self._excluded_depth = 0
-        self._block_text: list[list[str]] = []
-        self._heading: list[str] | None = None
-        self._heading_meta: tuple[str, str | None] | None = None
 
-    # -- tags --------------------------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.page.ids.add(attributes["id"])
-        if attributes.get("name") and tag == "a":
-            self.page.ids.add(attributes["name"])
-        if tag == "a" and attributes.get("href") is not None:
-            self.page.hrefs.append(attributes["href"])
-        if tag == "meta" and attributes.get("name") == "description":
-            self.page.meta_description = attributes.get("content")
-        if tag in VOID_TAGS:
-            return
-
-        classes = set((attributes.get("class") or "").split())
-        in_article = self._article_depth > 0
-        excludes = in_article and (tag in EXCLUDED_TAGS or bool(classes & EXCLUDED_CLASSES))
-        self._stack.append((tag, excludes))
-        if tag == "article":
-            self._article_depth += 1
-        if excludes:
-            self._excluded_depth += 1
-        if tag == "h1":
-            self.page.h1_count += 1
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and in_article:
-            self._heading = []
-            self._heading_meta = (tag, attributes.get("id"))
-        if tag in BLOCK_TAGS and self._article_depth > 0:
-            self._block_text.append([])
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID_TAGS:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if tag in VOID_TAGS or not any(open_tag == tag for open_tag, _ in self._stack):
-            return
-        while self._stack:
-            open_tag, excludes = self._stack.pop()
-            self._close(open_tag, excludes)
-            if open_tag == tag:
-                break
-
-    def _close(self, tag, excludes):
-        if tag in BLOCK_TAGS and self._article_depth > 0 and self._block_text:
-            self._flush_block(self._block_text.pop())
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and self._heading is not None:
-            heading_tag, heading_id = self._heading_meta
-            text = " ".join("".join(self._heading).replace("\u00b6", "").split())
-            self.page.headings.append((heading_tag, heading_id, text))
-            self._heading = None
-        if excludes:
-            self._excluded_depth -= 1
-        if tag == "article":
-            self._article_depth -= 1
-
-    # -- text --------------------------------------------------------------------------------
-    def handle_data(self, data):
-        if self._heading is not None:
-            self._heading.append(data)
-        if self._article_depth > 0 and self._excluded_depth == 0 and self._block_text:
-            self._block_text[-1].append(data)
-
-    def _flush_block(self, parts: list[str]) -> None:
-        text = " ".join("".join(parts).split())
-        if not text:
-            return
-        if text[-1] not in ".!?:":
-            text += "."
-        elif text[-1] == ":":
-            # A lead-in such as "Ask these before you book:" is followed by a list, so it ends
-            # there for a reader.
-            text = text[:-1] + "."
-        self.page.prose_blocks.append(text[0].upper() + text[1:])
+def prose_blocks(element: HtmlElement, blocks: list[str], current: list[str] | None = None) -> None:
+    """Append the prose of `element` to `blocks`, one entry per block, inner blocks first."""
+    if not isinstance(element.tag, str) or element.tag in EXCLUDED_TAGS or classes(element) & EXCLUDED_CLASSES:
+        return  # a comment, or an excluded subtree; its tail belongs to the parent
+    own: list[str] | None = [] if element.tag in BLOCK_TAGS else current
+    if own is not None and element.text:
+        own.append(element.text)
+    for child in element:
+        prose_blocks(child, blocks, own)
+        if own is not None and child.tail:
+            own.append(child.tail)
+    if element.tag in BLOCK_TAGS and own is not None:
+        text = sentence(own)
+        if text:
+            blocks.append(text)
 
 
 def parse_html(path: Path) -> ParsedPage:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser.page
+    root = read_page(path)
+    page = ParsedPage(ids=element_ids(root), hrefs=link_hrefs(root))
+    descriptions = root.xpath("//meta[@name='description']/@content")
+    page.meta_description = str(descriptions[-1]) if descriptions else None
+    page.h1_count = len(root.xpath("//h1"))
+    for article in root.xpath("//article[not(ancestor::article)]"):
+        for heading in article.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = " ".join(heading.text_content().replace("\u00b6", "").split())
+            page.headings.append((heading.tag, heading.get("id"), text))
+        prose_blocks(article, page.prose_blocks)
+    return page
 
 
 def built_path(source_page: str) -> str:
@@ -370,35 +302,8 @@ def built_html_pages(built_site: Path) -> list[str]:
 
 
 def resolve(page: str, href: str, built_site: Path) -> tuple[str | None, str]:
-    """The site-relative HTML file a relative href points to, and its fragment.
-
-    Returns (None, fragment) for links that leave the site (a scheme or //host)."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return None, parts.fragment
-    fragment = unquote(parts.fragment)
-    if not parts.path:
-        return page, fragment
-    path = unquote(parts.path)
-    base = PurePosixPath(page).parent
-    if path.startswith("/"):
-        # Root-relative links (the 404 page uses them) must stay under the site's sub-path.
-        if not path.startswith(SITE_PATH):
-            return f"<outside {SITE_PATH}>{path}", fragment
-        base, path = PurePosixPath("."), path[len(SITE_PATH) :] or "."
-    target = PurePosixPath(*(base / path).parts)
-    # Normalise "a/../b" without touching the file system.
-    resolved: list[str] = []
-    for part in target.parts:
-        if part == "..":
-            if resolved:
-                resolved.pop()
-        elif part not in {".", ""}:
-            resolved.append(part)
-    relative = "/".join(resolved)
-    if not relative or path.endswith("/") or (built_site / relative).is_dir():
-        relative = f"{relative}/index.html" if relative else "index.html"
-    return relative, fragment
+    """The site-relative HTML file a link on `page` leads to, and its fragment (None: another site)."""
+    return link_target(page, href, built_site, SITE_PATH)
 
 
 def test_resolve_handles_the_link_forms_the_site_uses(tmp_path):

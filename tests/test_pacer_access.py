@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import axe_violations
-from tests.pacer_helpers import (
+from tests.support.pacer import (
     attributes,
     exercises,
     open_pacer,
     watch_errors,
 )
+from tests.support.watch import axe_violations
 
 pytestmark = pytest.mark.browser
 EXERCISES = exercises()

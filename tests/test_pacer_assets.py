@@ -7,7 +7,7 @@ import gzip
 
 import pytest
 
-from tests.pacer_helpers import (
+from tests.support.pacer import (
     PACER_ASSETS,
     exercises,
     open_pacer,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pacer_helpers import (
+from tests.support.pacer import (
     attributes,
     choose_settings,
     enable_instant_navigation,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pacer_helpers import (
+from tests.support.pacer import (
     FRAME_MS,
     attributes,
     choose_settings,

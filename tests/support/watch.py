@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from importlib.resources import files
 from urllib.parse import urlsplit
 
-import axe_playwright_python
-from playwright.sync_api import Page
+from playwright.sync_api import ConsoleMessage, Error, Page, Request
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+# axe-core as the pinned axe-playwright-python ships it (read as a file: that package has no types).
+AXE_SCRIPT = files("axe_playwright_python") / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
@@ -22,12 +22,19 @@ class PageWatch:
     foreign_requests: list[str] = field(default_factory=list)
 
     def attach(self, page: Page) -> PageWatch:
-        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", self._check_console)
+        page.on("pageerror", self._check_page_error)
         page.on("request", self._check_request)
         return self
 
-    def _check_request(self, request) -> None:
+    def _check_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _check_page_error(self, error: Error) -> None:
+        self.errors.append(str(error))
+
+    def _check_request(self, request: Request) -> None:
         parts = urlsplit(request.url)
         if parts.scheme in ("data", "blob", "about"):
             return
@@ -42,7 +49,7 @@ def watch(page: Page, site_url: str) -> PageWatch:
 def axe_violations(page: Page) -> list[str]:
     """Serious and critical axe-core violations, each as 'rule: target' for a readable failure."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+        page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{violation['id']} ({violation['impact']}): {', '.join(str(node['target']) for node in violation['nodes'][:5])}"
@@ -71,4 +78,4 @@ CONTRAST_SCRIPT = """el => {
 
 
 def contrast_ratio(page: Page, selector: str) -> float:
-    return page.locator(selector).first.evaluate(CONTRAST_SCRIPT)
+    return float(page.locator(selector).first.evaluate(CONTRAST_SCRIPT))

@@ -6,24 +6,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 from hooks.exercises import Exercise
 from hooks.site_data import load_site_data
-from tests.browser import watch
-from tests.conftest import REPO_ROOT
+from tests.support.paths import DATA_DIR, PACER_CSS, PACER_JS
+from tests.support.watch import watch
 
 FRAME_MS = 1000 / 60  # one frame at 60 Hz: the most a phase boundary may be seen late
-PACER_ASSETS = (
-    REPO_ROOT / "overrides/assets/javascripts/pacer.js",
-    REPO_ROOT / "overrides/assets/stylesheets/pacer.css",
-)
+PACER_ASSETS = (PACER_JS, PACER_CSS)
 
 
 def exercises() -> dict[str, Exercise]:
     """Every exercise in data/exercises.yml, read through the build hook's own loader."""
-    return load_site_data(REPO_ROOT / "data").exercises
+    return load_site_data(DATA_DIR).exercises
 
 
 def pacer_paths(built_site: Path) -> dict[str, str]:
@@ -34,12 +30,6 @@ def pacer_paths(built_site: Path) -> dict[str, str]:
             relative = html.relative_to(built_site).as_posix()
             found.setdefault(exercise_id, relative.removesuffix("index.html"))
     return found
-
-
-@pytest.fixture(scope="session")
-def pacer_urls(built_site: Path, site_url: str) -> dict[str, str]:
-    """Exercise id -> full URL of a page with its pacer, on the test server."""
-    return {exercise_id: site_url + path for exercise_id, path in pacer_paths(built_site).items()}
 
 
 def expected_phases(exercise: Exercise, cycles: int, pace: float = 1.0) -> list[tuple[str, float]]:
@@ -62,7 +52,7 @@ def enable_instant_navigation(page: Page, site_url: str) -> None:
     not port, so on a loopback server with a port every click would be a full load. Serve the
     sitemap as the real host would: its URLs on this server."""
 
-    def sitemap_for_this_server(route) -> None:
+    def sitemap_for_this_server(route: Route) -> None:
         response = route.fetch()
         body = re.sub(r"<loc>[^<]*?/breathing-room/", f"<loc>{site_url}", response.text())
         route.fulfill(response=response, body=body)
@@ -111,7 +101,10 @@ def recorded_phases(pacer: Locator) -> list[tuple[str, float]]:
 
 
 def attributes(pacer: Locator) -> dict[str, str]:
-    return pacer.evaluate("el => ({state: el.dataset.state, phase: el.dataset.phase, cycle: el.dataset.cycle})")
+    found: dict[str, str] = pacer.evaluate(
+        "el => ({state: el.dataset.state, phase: el.dataset.phase, cycle: el.dataset.cycle})"
+    )
+    return found
 
 
 def hide_tab(page: Page, hidden: bool) -> None:

@@ -1,0 +1,43 @@
+"""Building the site as CI and GitHub Pages do, in place or from a throwaway copy that a test
+may break on purpose."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import REPO_ROOT
+
+# What a build reads; a copy of these is a whole site.
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
+
+
+def build_site(destination: Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+    """Build strictly into `destination` from the site rooted at `cwd`; returns the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
+def copy_site(destination: Path) -> Path:
+    """Copy the site's sources into `destination` (which may exist) and return it."""
+    for part in SITE_PARTS:
+        source = REPO_ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def build_copy(root: Path) -> subprocess.CompletedProcess[str]:
+    """Build a copy made by copy_site strictly into root/site."""
+    return build_site(root / "site", cwd=root)

@@ -1,0 +1,15 @@
+"""Where things are in the repository, named once for tests and benches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DOCS_DIR = REPO_ROOT / "docs"
+DATA_DIR = REPO_ROOT / "data"
+MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
+PACER_JS = REPO_ROOT / "overrides/assets/javascripts/pacer.js"
+PACER_CSS = REPO_ROOT / "overrides/assets/stylesheets/pacer.css"
+
+# The sub-path the tests serve the built site under, as GitHub Pages serves a project site.
+SUB_PATH = "/breathing-room/"

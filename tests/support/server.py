@@ -1,0 +1,61 @@
+"""The built site on a free loopback port under a sub-path, answering other paths like GitHub
+Pages does (status 404 with the site's 404.html), so relative and sub-path links are tested."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tests.support.paths import SUB_PATH
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` under `sub_path` ("/breathing-room/", or "/" for a site at the root)."""
+
+    def __init__(self, *args: Any, sub_path: str = SUB_PATH, **kwargs: Any) -> None:
+        if not (sub_path.startswith("/") and sub_path.endswith("/")):
+            raise ValueError(f"sub_path must start and end with '/': {sub_path!r}")
+        self.sub_path = sub_path
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.sub_path):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + clean[len(self.sub_path) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found_page = Path(self.directory) / "404.html"
+        if code != 404 or not not_found_page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: a test run's output is the test results."""
+
+
+@contextlib.contextmanager
+def serve(site: Path, sub_path: str = SUB_PATH, handler: type[SubPathHandler] = SubPathHandler) -> Iterator[str]:
+    """Serve `site` until the block ends; yields its base URL, e.g. http://127.0.0.1:PORT/breathing-room/."""
+    bound = functools.partial(handler, directory=str(site), sub_path=sub_path)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{sub_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

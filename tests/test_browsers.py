@@ -1,0 +1,56 @@
+"""`make test` finds a browser or stops with advice; it never lets browser tests skip.
+
+Runs the lookup as `make test` does (`python -m tests.support.browsers chromium`) with a PATH
+that holds only the given tools: no browser, no apt-get, unless a test puts one there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import REPO_ROOT
+
+
+def run_lookup(tmp_path: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    env = {"PATH": str(bin_dir), **env_extra}
+    # /bin/false as the Python whose Playwright would download a browser: the download fails.
+    command = [sys.executable, "-m", "tests.support.browsers", "chromium", "--python", "/bin/false"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, check=False)
+
+
+def fake_browser(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_a_named_chromium_is_used_as_is(tmp_path):
+    fake = fake_browser(tmp_path / "my-chromium")
+    result = run_lookup(tmp_path, {"CHROMIUM": str(fake)})
+    assert result.returncode == 0
+    assert result.stdout.strip() == str(fake)
+
+
+def test_a_named_chromium_that_is_not_executable_is_refused(tmp_path):
+    result = run_lookup(tmp_path, {"CHROMIUM": str(tmp_path / "missing")})
+    assert result.returncode == 1
+    assert "is not an executable file" in result.stderr
+
+
+def test_one_on_path_is_found(tmp_path):
+    fake = fake_browser(tmp_path / "bin" / "chromium")
+    result = run_lookup(tmp_path, {})
+    assert result.returncode == 0
+    assert result.stdout.strip() == str(fake)
+
+
+def test_no_browser_anywhere_fails_with_advice(tmp_path):
+    result = run_lookup(tmp_path, {})
+    assert result.returncode == 1
+    assert "No Chromium could be found or installed" in result.stderr
+    assert "apt-get install chromium" in result.stderr
+    assert "playwright install chromium" in result.stderr
