@@ -70,7 +70,7 @@ def run() -> Section:
     ratio = statistics.median(on_times) / statistics.median(off_times)
     same, total = identical_pages(on / "site", off / "site")
     table = Table(
-        "Whole site, median of %d alternate runs each" % MAIN_ROUNDS,
+        f"Whole site, median of {MAIN_ROUNDS} alternate runs each",
         ["build", "median", "min", "max", "ratio to hook off"],
     )
     for name, times in (("hook on (the site)", on_times), ("hook off, shortcodes pre-expanded", off_times)):

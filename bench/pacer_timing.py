@@ -33,7 +33,7 @@ class Schedule:
         for _, duration in phases:
             starts.append(at)
             at += duration
-        return cls([name for name, _ in phases] + [""], starts + [at])
+        return cls([name for name, _ in phases] + [""], [*starts, at])
 
 
 def record(chromium: str, site_url: str, site: Path, cycles: int) -> dict:
@@ -62,7 +62,7 @@ def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     """Least-squares slope and intercept of y on x."""
     mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
     spread = sum((x - mean_x) ** 2 for x in xs)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
     return slope, mean_y - slope * mean_x
 
 
@@ -93,7 +93,7 @@ def visible_errors(run: dict, schedule: Schedule) -> tuple[Errors, list[str]]:
     problems = []
     if [name for name, _ in log] != schedule.names:
         problems.append(f"phase order differs from the data: saw {[name for name, _ in log]}")
-    pairs = list(zip(log, schedule.names, schedule.starts))
+    pairs = list(zip(log, schedule.names, schedule.starts, strict=False))  # a mismatch is reported above
     return Errors(
         [n for _, n, _ in pairs],
         [ideal for _, _, ideal in pairs],

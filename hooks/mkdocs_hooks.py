@@ -9,20 +9,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a package
     sys.path.insert(0, str(_REPO_ROOT))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402 -- imported after the sys.path fix above
-from mkdocs.exceptions import PluginError  # noqa: E402 -- imported after the sys.path fix above
-from mkdocs.structure.files import Files  # noqa: E402 -- imported after the sys.path fix above
-from mkdocs.structure.pages import Page  # noqa: E402 -- imported after the sys.path fix above
-from mkdocs.utils import get_relative_url  # noqa: E402 -- imported after the sys.path fix above
-
-from hooks.front_matter import front_matter_problems  # noqa: E402 -- imported after the sys.path fix above
-from hooks.problems import DataError  # noqa: E402 -- imported after the sys.path fix above
-from hooks.shortcodes import ShortcodeError, expand_shortcodes  # noqa: E402 -- imported after the sys.path fix above
-from hooks.site_data import SiteData, load_site_data, shortcode_renderers  # noqa: E402 -- imported after the sys.path fix above
+from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the sys.path line above
+from hooks.problems import DataError  # noqa: E402 -- needs the sys.path line above
+from hooks.shortcodes import ShortcodeError, expand_shortcodes  # noqa: E402 -- needs the sys.path line above
+from hooks.site_data import SiteData, load_site_data, shortcode_renderers  # noqa: E402 -- needs the sys.path line above
 
 REFERENCES_PAGE = "references.md"
 _site_data: SiteData | None = None

@@ -63,7 +63,7 @@ def is_third_party(url: str) -> bool:
 
 
 def content_pages(built_site: Path) -> list[Path]:
-    return [page for page in sorted(built_site.rglob("index.html"))]
+    return sorted(built_site.rglob("index.html"))
 
 
 def test_strict_build_succeeds(built_site):

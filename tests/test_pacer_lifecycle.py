@@ -4,6 +4,8 @@ cues run only when switched on, and settings are remembered per exercise."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.support.pacer import (
@@ -178,7 +180,7 @@ def test_a_hidden_tab_keeps_the_tones_on_schedule(page, pacer_urls):
     # Hidden tabs get few timer runs: the tones for the next minute go onto the audio clock now.
     whens = page.evaluate("pacerSpy.tones.map(t => t.when)")[before:]
     assert len(whens) >= 60 // 4 - 1
-    gaps = [b - a for a, b in zip(whens, whens[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(whens)]
     assert all(abs(gap - 4.0) < 0.02 for gap in gaps), gaps
     page.evaluate("pacerSpy.locks.forEach(lock => lock.released = true)")  # browsers drop wake locks in hidden tabs
     page.clock.run_for(23_500)  # 28 s in: lead-in 4 s, then 24 s = 1.5 breaths

@@ -23,7 +23,7 @@ EXERCISES = exercises()
 
 def assert_phases_match(measured, expected):
     assert [phase for phase, _ in measured] == [phase for phase, _ in expected]
-    for index, ((phase, took), (_, wanted)) in enumerate(zip(measured, expected)):
+    for index, ((phase, took), (_, wanted)) in enumerate(zip(measured, expected, strict=True)):
         assert abs(took - wanted) <= FRAME_MS, f"phase {index} ({phase}) took {took} ms, the data says {wanted} ms"
     # No drift: every boundary, counted from Start, is within a frame of where the data puts it.
     for index in range(1, len(expected) + 1):

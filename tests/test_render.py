@@ -25,21 +25,21 @@ REFERENCES = {
 
 
 def make_exercise(**overrides) -> Exercise:
-    fields = dict(
-        id="box",
-        title="Box breathing",
-        summary="Four equal sides.",
-        lead_in=Phase("breathe-out", 4, "mouth", None, "Breathe out completely"),
-        phases=(
+    fields = {
+        "id": "box",
+        "title": "Box breathing",
+        "summary": "Four equal sides.",
+        "lead_in": Phase("breathe-out", 4, "mouth", None, "Breathe out completely"),
+        "phases": (
             Phase("breathe-in", 4, "nose", None, "Breathe in through your nose"),
             Phase("hold-full", 7, None, None, "Hold"),
             Phase("breathe-out", 8.5, "mouth", None, "Breathe out through your mouth"),
         ),
-        cycles=Cycles(4, 1, 8),
-        steps=("Sit **upright**.", "Breathe in."),
-        cautions=("Stop if *dizzy*.",),
-        references=("ma-2017",),
-    )
+        "cycles": Cycles(4, 1, 8),
+        "steps": ("Sit **upright**.", "Breathe in."),
+        "cautions": ("Stop if *dizzy*.",),
+        "references": ("ma-2017",),
+    }
     fields.update(overrides)
     return Exercise(**fields)
 
