@@ -24,7 +24,12 @@ build: $(STAMP)
 
 # The Node lint tools pinned in package-lock.json, re-installed whenever the lock file changes.
 NODE_STAMP := node_modules/.installed
+# Node.js 18.18+ and npm: Debian's packages, installed for you when you are root and have none.
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && echo "No npm: installing Debian's nodejs and npm packages." >&2 && apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2; } \
+	  || { echo "make lint needs Node.js 18.18+ and npm (Debian/Ubuntu: apt-get install nodejs npm)." >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
