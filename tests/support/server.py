@@ -18,8 +18,6 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves `directory` under `sub_path` ("/breathing-room/", or "/" for a site at the root)."""
 
     def __init__(self, *args: Any, sub_path: str = SUB_PATH, **kwargs: Any) -> None:
-        if not (sub_path.startswith("/") and sub_path.endswith("/")):
-            raise ValueError(f"sub_path must start and end with '/': {sub_path!r}")
         self.sub_path = sub_path
         super().__init__(*args, **kwargs)
 
@@ -49,6 +47,8 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(site: Path, sub_path: str = SUB_PATH, handler: type[SubPathHandler] = SubPathHandler) -> Iterator[str]:
     """Serve `site` until the block ends; yields its base URL, e.g. http://127.0.0.1:PORT/breathing-room/."""
+    if not (sub_path.startswith("/") and sub_path.endswith("/")):
+        raise ValueError(f"sub_path must start and end with '/': {sub_path!r}")
     bound = functools.partial(handler, directory=str(site), sub_path=sub_path)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
