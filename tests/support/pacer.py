@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page, Route
 
 from hooks.exercises import Exercise
 from hooks.site_data import load_site_data
+from tests.support.html import read_page
 from tests.support.paths import DATA_DIR, PACER_CSS, PACER_JS
 from tests.support.watch import watch
 
@@ -26,9 +27,9 @@ def pacer_paths(built_site: Path) -> dict[str, str]:
     """Exercise id -> site-relative URL of the first page that has its pacer."""
     found: dict[str, str] = {}
     for html in sorted(built_site.rglob("*.html")):
-        for exercise_id in re.findall(r'<breath-pacer data-pacer="([^"]+)"', html.read_text(encoding="utf-8")):
+        for exercise_id in read_page(html).xpath("//breath-pacer/@data-pacer"):
             relative = html.relative_to(built_site).as_posix()
-            found.setdefault(exercise_id, relative.removesuffix("index.html"))
+            found.setdefault(str(exercise_id), relative.removesuffix("index.html"))
     return found
 
 
