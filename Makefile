@@ -3,8 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Zensical, the successor of Material for MkDocs, in an environment of its own (Python 3.11+).
+ZENSICAL_PYTHON ?= $(PYTHON)
+ZENSICAL_VENV   := .venv-zensical
+ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 
-.PHONY: serve build lint test bench clean
+.PHONY: serve build build-zensical lint lint-workflows test bench clean
 
 # The virtual environment, re-made whenever a requirements file changes.
 $(STAMP): requirements.txt requirements-test.txt
@@ -12,15 +16,26 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $(STAMP)
 
-## serve: live preview on http://127.0.0.1:8000/breathing-room/
+$(ZENSICAL_STAMP): requirements-zensical.txt
+	$(ZENSICAL_PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $(ZENSICAL_STAMP)
+
+## serve: live preview on http://127.0.0.1:8000/breathing-room/; saving docs/, data/, hooks/ or overrides/ rebuilds
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## build: strict build into site/; a failed build leaves the previous site/ untouched
+## build: strict build into site/ for the address in SITE_URL; a failed build leaves the previous site/ untouched
 build: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
+
+## build-zensical: the same site built by Zensical into site-zensical/ (not published); same no-half-builds rule
+build-zensical: $(ZENSICAL_STAMP)
+	rm -rf site-zensical.tmp
+	ZENSICAL_SITE_DIR=site-zensical.tmp PYTHONPATH=. $(ZENSICAL_VENV)/bin/zensical build --clean --strict -f zensical.yml
+	rm -rf site-zensical && mv site-zensical.tmp site-zensical
 
 # The Node lint tools pinned in package-lock.json, re-installed whenever the lock file changes.
 NODE_STAMP := node_modules/.installed
@@ -33,8 +48,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## lint: ruff (lint and format), mypy strict, eslint and tsc's JSDoc type check; all must be clean
-lint: $(STAMP) $(NODE_STAMP)
+## lint-workflows: actionlint and zizmor (offline) over .github/workflows/
+lint-workflows: $(STAMP)
+	$(BIN)/actionlint -no-color
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
+
+## lint: the workflows, ruff (lint and format), mypy strict, eslint and tsc's JSDoc type check; all must be clean
+lint: $(STAMP) $(NODE_STAMP) lint-workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -43,7 +63,7 @@ lint: $(STAMP) $(NODE_STAMP)
 	node_modules/.bin/tsc -p tsconfig.node.json
 
 ## test: lint, then unit, build and real-browser tests (finds or installs a Chromium first)
-test: lint
+test: lint $(ZENSICAL_STAMP)
 	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse
@@ -51,4 +71,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.tmp site-zensical site-zensical.tmp .pytest_cache .mypy_cache .ruff_cache

@@ -24,6 +24,12 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
             problems.append(
                 f'field "{name}": found {describe(meta.get(name))}; allowed: a date written as YYYY-MM-DD, unquoted.'
             )
+    if "reviewed_by" in meta:
+        reviewed_by = meta.get("reviewed_by")
+        if not (isinstance(reviewed_by, str) and reviewed_by.strip()):
+            problems.append(
+                f'field "reviewed_by": found {describe(reviewed_by)}; allowed: who reviewed the page, as plain text.'
+            )
     reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
     if _is_date(reviewed) and _is_date(next_review) and next_review <= reviewed:
         problems.append(f'field "next_review": found {next_review}; allowed: a date after "reviewed" ({reviewed}).')

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -19,32 +20,53 @@ _REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a package
     sys.path.insert(0, str(_REPO_ROOT))
 
-from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the sys.path line above
-from hooks.problems import DataError  # noqa: E402 -- needs the sys.path line above
-from hooks.shortcodes import ShortcodeError, expand_shortcodes  # noqa: E402 -- needs the sys.path line above
-from hooks.site_data import SiteData, load_site_data, shortcode_renderers  # noqa: E402 -- needs the sys.path line above
+# `mkdocs serve` runs every rebuild in one process. MkDocs executes this file afresh for each
+# build (see _load_this_file_afresh_next_build), and dropping the project's modules here makes
+# the imports below read the code as it is on disk now, not as it was when the server started.
+for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
+    del sys.modules[_name]
 
-REFERENCES_PAGE = "references.md"
+from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
+from hooks.problems import DataError  # noqa: E402 -- needs the lines above
+from hooks.repository import Repository, repository_from  # noqa: E402 -- needs the lines above
+from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes  # noqa: E402 -- needs the lines above
+from hooks.site_data import (  # noqa: E402 -- needs the lines above
+    DATA_PROBLEMS,
+    REFERENCES_PAGE,
+    SHORTCODE_PROBLEMS,
+    SiteData,
+    load_site_data,
+    shortcode_renderers,
+)
+
 _site_data: SiteData | None = None
+_repository: Repository | None = None
+
+
+def _load_this_file_afresh_next_build() -> None:
+    """MkDocs 1.6 caches each hook module for the life of the process (an lru_cache on
+    Hooks._load_hook), so under `mkdocs serve` an edit to this file would never be seen.
+    Forgetting the cache makes the next configuration load execute this file again."""
+    load_hook = getattr(config_options.Hooks, "_load_hook", None)
+    if load_hook is None or not hasattr(load_hook, "cache_clear"):
+        raise PluginError("MkDocs no longer caches hooks as 1.6 does; `make serve` would not reload hooks/.")
+    load_hook.cache_clear()
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
-    """Fail before anything is written when the data files have problems."""
-    global _site_data
+    """Fail before anything is written when the data files or the repository context have problems."""
+    global _site_data, _repository
+    _load_this_file_afresh_next_build()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         _site_data = load_site_data(data_dir)
     except DataError as error:
-        raise PluginError("The site data has problems; nothing was built:\n" + str(error)) from None
+        raise PluginError(DATA_PROBLEMS + "\n" + str(error)) from None
+    try:
+        _repository = repository_from(config.extra.get("server_url"), config.extra.get("repository"))
+    except ValueError as error:
+        raise PluginError(f"The build's repository context is malformed: {error}") from None
     return config
-
-
-def _body_first_line(page: Page, markdown: str) -> int:
-    """The source line where the Markdown body starts, i.e. after the front matter."""
-    source = page.file.content_string
-    if not source.endswith(markdown):
-        return 1
-    return source[: len(source) - len(markdown)].count("\n") + 1
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
@@ -60,7 +82,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     assert _site_data is not None, "on_config loads the data first"
     try:
         return expand_shortcodes(
-            markdown, shortcode_renderers(_site_data, references_url), source, _body_first_line(page, markdown)
+            markdown,
+            shortcode_renderers(_site_data, references_url, _repository),
+            source,
+            body_first_line(page.file.content_string),
         )
     except ShortcodeError as error:
-        raise PluginError("Shortcode problems:\n" + str(error)) from None
+        raise PluginError(SHORTCODE_PROBLEMS + "\n" + str(error)) from None

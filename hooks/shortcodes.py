@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 SHORTCODE = re.compile(r"^[ \t]*<!--[ \t]*md:(?P<name>[\w-]*)(?P<args>[^\n]*?)[ \t]*-->[ \t]*$")
 ANYWHERE = re.compile(r"<!--[ \t]*md:")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+# YAML front matter as MkDocs reads it: between two '---' lines at the very top (the end may be '...').
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 # A renderer takes the shortcode's argument text and returns HTML, or raises LookupError
 # with a message for an unknown argument (an unknown exercise id, say).
@@ -25,6 +27,16 @@ class ShortcodeError(Exception):
     def __init__(self, messages: list[str]) -> None:
         self.messages = messages
         super().__init__("\n".join(messages))
+
+
+def body_first_line(source: str) -> int:
+    """The line of a page's source file where its Markdown body starts: after the front matter and
+    the blank lines that follow it, which the generators strip before the Markdown sees them."""
+    front_matter = FRONT_MATTER.match(source)
+    if front_matter is None:
+        return 1
+    rest = source[front_matter.end() :]
+    return source[: front_matter.end()].count("\n") + (len(rest) - len(rest.lstrip("\n"))) + 1
 
 
 def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: str, first_line: int = 1) -> str:

@@ -9,11 +9,16 @@ from hooks.exercises import Exercise, validate_exercises
 from hooks.pacer_html import render_pacer, render_steps
 from hooks.problems import DataError
 from hooks.references import Reference, render_reference_list, validate_references
+from hooks.repository import Repository, render_contact
 from hooks.shortcodes import Renderer
 from hooks.yaml_source import load_yaml
 
 EXERCISES_FILE = "exercises.yml"
 REFERENCES_FILE = "references.yml"
+REFERENCES_PAGE = "references.md"
+# The first line of a failed build's message, the same whichever generator runs the shortcodes.
+DATA_PROBLEMS = "The site data has problems; nothing was built:"
+SHORTCODE_PROBLEMS = "Shortcode problems:"
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,10 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     )
 
 
-def shortcode_renderers(data: SiteData, references_url: str) -> dict[str, Renderer]:
-    """md:pacer ID, md:steps ID and md:references, bound to this site's data."""
+def shortcode_renderers(
+    data: SiteData, references_url: str, repository: Repository | None = None
+) -> dict[str, Renderer]:
+    """md:pacer ID, md:steps ID, md:references and md:contact, bound to this site's data and repository."""
 
     def exercise(shortcode: str, argument: str) -> Exercise:
         if not argument:
@@ -65,8 +72,14 @@ def shortcode_renderers(data: SiteData, references_url: str) -> dict[str, Render
             raise LookupError(f'<!-- md:references --> takes no argument; found "{argument}".')
         return render_reference_list(list(data.references.values()))
 
+    def contact(argument: str) -> str:
+        if argument:
+            raise LookupError(f'<!-- md:contact --> takes no argument; found "{argument}".')
+        return render_contact(repository)
+
     return {
         "pacer": lambda argument: render_pacer(exercise("pacer", argument), data.references, references_url),
         "steps": lambda argument: render_steps(exercise("steps", argument)),
         "references": references,
+        "contact": contact,
     }

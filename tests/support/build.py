@@ -12,17 +12,28 @@ from pathlib import Path
 from tests.support.paths import REPO_ROOT
 
 # What a build reads; a copy of these is a whole site.
-SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
+SITE_PARTS = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "data", "docs")
 
 
-def build_site(destination: Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
-    """Build strictly into `destination` from the site rooted at `cwd`; returns the finished process."""
+def build_site(
+    destination: Path, cwd: Path = REPO_ROOT, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build strictly into `destination` from the site rooted at `cwd`; returns the finished process.
+
+    `env` sets build variables (SITE_URL, GITHUB_REPOSITORY ...) or, with None as the value, unsets them.
+    """
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=environment,
         check=False,
     )
 

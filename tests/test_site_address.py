@@ -1,0 +1,230 @@
+"""The site published at an address other than the local default, as GitHub Pages would serve it:
+a project site under /calm/ and a user site at the root. Canonical links, sitemap, 404 page and
+every link follow the address; in Chromium the pages are clean, the 404 page works, instant
+navigation swaps pages in place and the pacers start. The repository links come from the build's
+context and, without one, no page carries a broken or placeholder link."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.build import build_site
+from tests.support.server import serve
+from tests.support.watch import watch
+
+REPOSITORY = {"GITHUB_REPOSITORY": "someone/calm", "GITHUB_SERVER_URL": "https://github.com"}
+NO_REPOSITORY: dict[str, str | None] = {"GITHUB_REPOSITORY": None, "GITHUB_SERVER_URL": None}
+# name -> (SITE_URL the build gets, the path GitHub Pages serves it under)
+ADDRESSES = {
+    "project-site": ("https://example.github.io/calm/", "/calm/"),
+    "user-site": ("https://example.github.io/", "/"),
+}
+PLACEHOLDERS = ("OWNER", "127.0.0.1:8000", "/breathing-room/")
+
+
+@dataclass(frozen=True)
+class PublishedSite:
+    site_url: str  # the address the site was built for
+    root: Path  # the built files
+    served_at: str  # where the test server serves them, same path as site_url
+
+
+def build_or_fail(destination: Path, env: dict[str, str | None]) -> Path:
+    result = build_site(destination, env=env)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed with {env}:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return destination
+
+
+@pytest.fixture(scope="module", params=list(ADDRESSES))
+def published(request, tmp_path_factory) -> PublishedSite:
+    site_url, sub_path = ADDRESSES[request.param]
+    root = build_or_fail(tmp_path_factory.mktemp(request.param), {"SITE_URL": site_url, **REPOSITORY})
+    with serve(root, sub_path) as served_at:
+        yield PublishedSite(site_url, root, served_at)
+
+
+@pytest.fixture(scope="module")
+def built_without_repository(tmp_path_factory) -> Path:
+    return build_or_fail(tmp_path_factory.mktemp("no-repository"), {"SITE_URL": None, **NO_REPOSITORY})
+
+
+class Links(HTMLParser):
+    """Every address a page links to or loads, and its canonical link."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.canonical: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "canonical":
+            self.canonical = attributes.get("href")
+            return
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.urls.append(attributes[name])
+
+
+def page_links(html: Path) -> Links:
+    links = Links()
+    links.feed(html.read_text(encoding="utf-8"))
+    return links
+
+
+def content_pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("index.html"))
+
+
+# The built files ---------------------------------------------------------------------------
+
+
+def test_canonical_links_and_sitemap_use_the_address(published):
+    for html in content_pages(published.root):
+        path = html.parent.relative_to(published.root).as_posix()
+        expected = published.site_url + ("" if path == "." else path + "/")
+        assert page_links(html).canonical == expected, html
+    sitemap = (published.root / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(locations) == len(content_pages(published.root))
+    assert all(location.startswith(published.site_url) for location in locations), locations
+
+
+def test_404_page_links_are_absolute_to_the_sub_path(published):
+    sub_path = urlsplit(published.site_url).path
+    not_found = (published.root / "404.html").read_text(encoding="utf-8")
+    assert f'href="{sub_path}assets/stylesheets/' in not_found
+    assert f'href="{sub_path}"' in not_found
+    assert f'href="{sub_path}safety/#crisis-help"' in not_found
+
+
+def test_no_file_carries_a_placeholder_or_the_default_address(published, built_without_repository):
+    for root in (published.root, built_without_repository):
+        for path in root.rglob("*"):
+            if path.suffix in (".html", ".xml", ".json", ".js", ".css"):
+                text = path.read_text(encoding="utf-8")
+                found = [placeholder for placeholder in PLACEHOLDERS if placeholder in text]
+                if root == built_without_repository:  # the default address is right for a local build
+                    found = [placeholder for placeholder in found if placeholder == "OWNER"]
+                assert not found, f"{path}: {found}"
+
+
+def test_every_link_on_every_page_answers_on_the_server(published):
+    """Followed over HTTP: the site's own links resolve under its sub-path; other hosts are not asked."""
+    host = urlsplit(published.served_at).netloc
+    checked: dict[str, int] = {}
+    failures = []
+    for html in sorted(published.root.rglob("*.html")):
+        if html.name == "404.html":
+            page_url = published.served_at + "no/such/page/"
+        else:
+            page_url = published.served_at + html.relative_to(published.root).as_posix().removesuffix("index.html")
+        for link in page_links(html).urls:
+            target = urljoin(page_url, link).split("#", 1)[0]
+            if urlsplit(target).scheme not in ("http", "https") or urlsplit(target).netloc != host:
+                continue
+            if target not in checked:
+                try:
+                    with urllib.request.urlopen(target) as response:
+                        checked[target] = response.status
+                except urllib.error.HTTPError as error:
+                    checked[target] = error.code
+            if checked[target] != 200:
+                failures.append(f"{html.relative_to(published.root)}: {link} -> {checked[target]}")
+    assert len(checked) > 20
+    assert not failures, "\n".join(failures)
+
+
+def test_contact_links_to_the_repository_the_build_came_from(published):
+    about = (published.root / "about/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://github.com/someone/calm/issues">issue tracker</a>' in about
+
+
+def test_without_repository_context_the_contact_says_so_with_no_link(built_without_repository):
+    about_page = built_without_repository / "about/index.html"
+    contact = re.search(r'<p class="br-contact">(.*?)</p>', about_page.read_text(encoding="utf-8"), re.DOTALL)
+    assert contact is not None
+    assert "built without a link to its source repository" in contact.group(1)
+    assert "<a " not in contact.group(1)
+    assert not [url for url in page_links(about_page).urls if "github.com" in url]
+
+
+def test_a_malformed_repository_context_stops_the_build(tmp_path):
+    result = build_site(tmp_path / "site", env={"GITHUB_REPOSITORY": "someone/calm/extra"})
+    assert result.returncode != 0
+    assert (
+        'The build\'s repository context is malformed: repository "someone/calm/extra": '
+        "allowed: OWNER/NAME, as GITHUB_REPOSITORY gives it." in result.stderr
+    )
+    assert not (tmp_path / "site").exists()
+
+
+# In Chromium --------------------------------------------------------------------------------
+
+
+def serve_sitemap_as_the_host_would(page: Page, published: PublishedSite) -> None:
+    """Material's instant navigation takes over only links listed in sitemap.xml on the page's own
+    host. On GitHub Pages the host is site_url's; here it is the loopback server, so the sitemap
+    is answered with the server's address in place of site_url, as the real host would list it."""
+
+    def rewritten(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(published.site_url, published.served_at))
+
+    page.route("**/sitemap.xml", rewritten)
+
+
+@pytest.mark.browser
+def test_every_page_loads_clean_at_the_address(published, page):
+    watcher = watch(page, published.served_at)
+    for html in content_pages(published.root):
+        path = html.parent.relative_to(published.root).as_posix()
+        response = page.goto(published.served_at + ("" if path == "." else path + "/"), wait_until="load")
+        assert response is not None, path
+        assert response.status == 200, path
+        expect(page.locator(".md-content h1").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert watcher.errors == []
+    assert watcher.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_missing_page_gets_the_404_at_the_address(published, page):
+    watcher = watch(page, published.served_at)
+    response = page.goto(published.served_at + "no/such/page/")
+    assert response is not None
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    page.get_by_role("link", name="Go to the home page").click()
+    page.wait_for_url(published.served_at)
+    assert watcher.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert watcher.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_instant_navigation_swaps_pages_in_place_and_pacers_start(published, page):
+    watcher = watch(page, published.served_at)
+    serve_sitemap_as_the_host_would(page, published)
+    page.goto(published.served_at + "exercises/")
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap
+    page.evaluate("window.stillTheSameDocument = true")
+    page.locator(".md-nav a.md-nav__link[href$='box/']:visible").first.click()
+    page.wait_for_url(published.served_at + "exercises/box/")
+    pacer = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+    pacer.wait_for()
+    expect(page.locator(".md-content h1").first).to_contain_text("Box breathing")
+    assert page.evaluate("window.stillTheSameDocument === true"), "a full page load, not an instant navigation"
+    pacer.get_by_role("button", name="Start").click()
+    expect(pacer).to_have_attribute("data-state", "running")
+    assert watcher.errors == []
+    assert watcher.foreign_requests == []

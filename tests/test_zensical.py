@@ -1,0 +1,213 @@
+"""The site also builds under Zensical, Material for MkDocs' successor, and says the same things.
+
+Zensical ignores MkDocs hooks, so it gets the shortcodes from hooks/markdown_extension.py
+(configured in zensical.yml). Both builds come from the same sources; page by page they must show
+the same pacers (their data-exercise), steps, cautions, review dates and safety notice. Bad data
+or a bad shortcode stop the Zensical build with the messages the MkDocs build gives.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from hooks.front_matter import front_matter_problems
+from hooks.shortcodes import FRONT_MATTER
+from tests.support.build import build_copy, build_site, copy_site
+from tests.support.paths import REPO_ROOT
+from tests.support.server import serve
+from tests.support.watch import watch
+
+ZENSICAL = REPO_ROOT / ".venv-zensical/bin/zensical"
+BUILD_CONTEXT = ("SITE_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
+REVIEWER = "A. Reviewer"
+DOCS = REPO_ROOT / "docs"
+NO_ZENSICAL = f"{ZENSICAL} is missing: run `make .venv-zensical/.installed` (make test does it for you)."
+
+
+def build_with_zensical(root: Path) -> subprocess.CompletedProcess:
+    """Build the copy at `root` as `make build-zensical` does, into root/site-zensical."""
+    if not ZENSICAL.is_file():
+        pytest.fail(NO_ZENSICAL, pytrace=False)
+    environment = {**os.environ, "PYTHONPATH": str(root), "ZENSICAL_SITE_DIR": "site-zensical"}
+    for name in BUILD_CONTEXT:
+        environment.pop(name, None)
+    return subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "zensical.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+
+
+@pytest.fixture(scope="module")
+def both_builds(tmp_path_factory) -> tuple[Path, Path]:
+    """(MkDocs build, Zensical build) of one copy of the site, with no repository context and a
+    reviewer named on the About page."""
+    root = copy_site(tmp_path_factory.mktemp("both"))
+    about = root / "docs/about.md"
+    text = about.read_text(encoding="utf-8")
+    if "reviewed_by:" not in text:
+        about.write_text(text.replace("\nreviewed:", f"\nreviewed_by: {REVIEWER}\nreviewed:", 1), encoding="utf-8")
+    mkdocs = build_site(root / "site", cwd=root, env=dict.fromkeys(BUILD_CONTEXT))
+    assert mkdocs.returncode == 0, mkdocs.stderr
+    zensical = build_with_zensical(root)
+    assert zensical.returncode == 0, zensical.stdout + zensical.stderr
+    return root / "site", root / "site-zensical"
+
+
+def squeeze(html: str) -> str:
+    return re.sub(r"\s+", " ", html).strip()
+
+
+def what_a_reader_is_told(page: Path, site: Path) -> dict[str, object]:
+    """The parts of a page both builds must agree on, with links resolved against the page."""
+    text = page.read_text(encoding="utf-8")
+    page_path = "/" + page.relative_to(site).as_posix()
+    notice = re.search(r'<p class="br-notice">(.*?)</p>', text, re.DOTALL)
+    review = re.search(r'<div class="br-review[^"]*">(.*?)</div>', text, re.DOTALL)
+    links_in = lambda fragment: [urljoin(page_path, href) for href in re.findall(r'href="([^"]+)"', fragment)]  # noqa: E731
+    cautions = re.findall(r'<aside class="admonition warning br-cautions".*?</aside>', text, re.DOTALL)
+    exercises = re.findall(r'<div class="br-exercise".*?</breath-pacer>.*?</div>', text, re.DOTALL)
+    return {
+        "pacers": re.findall(r'data-exercise="([^"]*)"', text),
+        "steps": re.findall(r'<ol class="br-steps__list">.*?</ol>', text, re.DOTALL),
+        "cautions": cautions,
+        "source links": [links_in(exercise) for exercise in exercises],
+        "review": squeeze(review.group(1)) if review else None,
+        "notice": squeeze(re.sub(r'href="[^"]*"', "", notice.group(1))) if notice else None,
+        "notice links": links_in(notice.group(1)) if notice else None,
+    }
+
+
+def test_zensical_builds_the_same_pages(both_builds):
+    mkdocs, zensical = both_builds
+    pages = sorted(path.relative_to(mkdocs).as_posix() for path in mkdocs.rglob("index.html"))
+    assert pages == sorted(path.relative_to(zensical).as_posix() for path in zensical.rglob("index.html"))
+    assert (zensical / "404.html").is_file()
+
+
+def test_every_page_tells_the_reader_the_same_under_both(both_builds):
+    mkdocs, zensical = both_builds
+    differences = []
+    pacers_seen = 0
+    for page in sorted(mkdocs.rglob("index.html")):
+        relative = page.relative_to(mkdocs)
+        expected = what_a_reader_is_told(page, mkdocs)
+        found = what_a_reader_is_told(zensical / relative, zensical)
+        pacers_seen += len(expected["pacers"])
+        assert expected["review"], relative
+        assert expected["notice"], relative
+        differences += [
+            f"{relative}: {part}:\n  MkDocs:   {expected[part]}\n  Zensical: {found[part]}"
+            for part in expected
+            if expected[part] != found[part]
+        ]
+    assert pacers_seen >= 5
+    assert not differences, "\n".join(differences)
+
+
+def test_the_reviewer_stands_beside_the_review_dates_in_both(both_builds):
+    for site in both_builds:
+        review = what_a_reader_is_told(site / "about/index.html", site)["review"]
+        assert isinstance(review, str), site
+        assert "</time> by " in review, review
+
+
+@pytest.mark.browser
+def test_the_zensical_build_works_in_chromium(both_builds, page):
+    """Not published, but it must not be a facade: clean pages, nothing third-party, pacers start."""
+    _, zensical = both_builds
+    with serve(zensical) as site:
+        watcher = watch(page, site)
+        for html in sorted(zensical.rglob("index.html")):
+            path = html.parent.relative_to(zensical).as_posix()
+            page.goto(site + ("" if path == "." else path + "/"), wait_until="load")
+        page.goto(site + "exercises/box/")
+        pacer = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+        pacer.get_by_role("button", name="Start").click()
+        expect(pacer).to_have_attribute("data-state", "running")
+        page.wait_for_load_state("networkidle")
+    assert watcher.errors == []
+    assert watcher.foreign_requests == []
+
+
+def test_no_shortcode_is_left_in_the_zensical_build(both_builds):
+    _, zensical = both_builds
+    for page in zensical.rglob("*.html"):
+        assert not re.search(r"<!--\s*md:", page.read_text(encoding="utf-8")), page
+
+
+def test_zensical_stops_on_bad_data_with_the_mkdocs_message(tmp_path):
+    root = copy_site(tmp_path)
+    data = root / "data/exercises.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: -7", 1
+        ),
+        encoding="utf-8",
+    )
+    message = (
+        "The site data has problems; nothing was built:\n"
+        'data/exercises.yml: exercise "4-7-8" (entry 2), field "phases[2].seconds": '
+        "found -7; allowed: a number from 1 to 20."
+    )
+    mkdocs, zensical = build_copy(root), build_with_zensical(root)
+    assert mkdocs.returncode != 0
+    assert zensical.returncode != 0
+    assert message in mkdocs.stderr
+    assert message in zensical.stdout + zensical.stderr
+    assert not list((root / "site-zensical").rglob("index.html")), "no page may be written"
+
+
+def test_zensical_names_the_page_and_line_of_a_bad_shortcode_as_mkdocs_does(tmp_path):
+    root = copy_site(tmp_path)
+    page = root / "docs/exercises/box.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    number = next(index for index, line in enumerate(lines, start=1) if "<!-- md:pacer box -->" in line)
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- md:pacer box -->", "<!-- md:pacer boxx -->"))
+    message = f'docs/exercises/box.md, line {number}: unknown exercise "boxx" in <!-- md:pacer -->'
+    mkdocs, zensical = build_copy(root), build_with_zensical(root)
+    assert mkdocs.returncode != 0
+    assert zensical.returncode != 0
+    assert message in mkdocs.stderr
+    assert message in zensical.stdout + zensical.stderr
+
+
+# What Zensical cannot check (it ignores the MkDocs hook's front-matter check), checked on docs/ --
+
+
+def page_front_matter(page: Path) -> dict:
+    match = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
+    assert match, f"{page}: no front matter"
+    return yaml.safe_load(match.group(0).strip().strip("-")) or {}
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda page: page.relative_to(DOCS).as_posix())
+def test_every_page_passes_the_hooks_front_matter_check(page):
+    """The rule the MkDocs build enforces, applied to the sources so a Zensical-only build keeps it."""
+    assert front_matter_problems(page_front_matter(page)) == []
+
+
+def test_the_front_matter_check_refuses_an_empty_reviewer():
+    meta = {
+        "description": "A page.",
+        "reviewed": datetime.date(2026, 11, 28),
+        "next_review": datetime.date(2027, 5, 28),
+    }
+    assert front_matter_problems(meta) == []
+    assert front_matter_problems({**meta, "reviewed_by": "  "}) == [
+        'field "reviewed_by": found "  " (text); allowed: who reviewed the page, as plain text.'
+    ]
+    assert front_matter_problems({**meta, "reviewed_by": None}) == [
+        'field "reviewed_by": found nothing (empty); allowed: who reviewed the page, as plain text.'
+    ]
