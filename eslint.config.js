@@ -6,7 +6,18 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["node_modules/", "bench/node_modules/", "bench/.work/", "site/", "site.tmp/", ".venv/"],
+    ignores: [
+      "node_modules/",
+      "bench/node_modules/",
+      "bench/.work/",
+      "site/",
+      "site.tmp/",
+      ".venv/",
+      "site-zensical/",
+      "site-zensical.tmp/",
+      ".venv-zensical/",
+      ".cache/",
+    ],
   },
   js.configs.recommended,
   {
