@@ -22,7 +22,7 @@ from tests.support.server import serve
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
+    result = build_site(destination, env={"SITE_URL": None})  # the default address: /breathing-room/
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return destination

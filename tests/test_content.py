@@ -251,6 +251,17 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """`!ENV [NAME, default]` reads as its default: what MkDocs uses when NAME is unset, as it is
+    for the build the tests make."""
+    if isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
+        return loader.construct_object(node.value[-1])
+    return None
+
+
+_TolerantLoader.add_constructor("!ENV", _env_default)
+
+
 def nav_pages(entries) -> list[str]:
     pages: list[str] = []
     for entry in entries or []:
