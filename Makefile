@@ -71,4 +71,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf site site.tmp site-zensical site-zensical.tmp .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.tmp site-zensical site-zensical.tmp .cache .pytest_cache .mypy_cache .ruff_cache

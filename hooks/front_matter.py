@@ -25,10 +25,11 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
                 f'field "{name}": found {describe(meta.get(name))}; allowed: a date written as YYYY-MM-DD, unquoted.'
             )
     if "reviewed_by" in meta:
-        reviewed_by = meta.get("reviewed_by")
+        reviewed_by = meta["reviewed_by"]
         if not (isinstance(reviewed_by, str) and reviewed_by.strip()):
             problems.append(
-                f'field "reviewed_by": found {describe(reviewed_by)}; allowed: who reviewed the page, as plain text.'
+                f'field "reviewed_by": found {describe(reviewed_by)}; allowed: the name (and role) of the person '
+                "who reviewed the page, as text, or leave the field out."
             )
     reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
     if _is_date(reviewed) and _is_date(next_review) and next_review <= reviewed:

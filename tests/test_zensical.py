@@ -198,16 +198,13 @@ def test_every_page_passes_the_hooks_front_matter_check(page):
     assert front_matter_problems(page_front_matter(page)) == []
 
 
-def test_the_front_matter_check_refuses_an_empty_reviewer():
+def test_the_front_matter_check_refuses_a_reviewer_that_is_not_text():
     meta = {
         "description": "A page.",
         "reviewed": datetime.date(2026, 11, 28),
         "next_review": datetime.date(2027, 5, 28),
     }
     assert front_matter_problems(meta) == []
-    assert front_matter_problems({**meta, "reviewed_by": "  "}) == [
-        'field "reviewed_by": found "  " (text); allowed: who reviewed the page, as plain text.'
-    ]
-    assert front_matter_problems({**meta, "reviewed_by": None}) == [
-        'field "reviewed_by": found nothing (empty); allowed: who reviewed the page, as plain text.'
-    ]
+    for empty in ("  ", None, 3):
+        (problem,) = front_matter_problems({**meta, "reviewed_by": empty})
+        assert problem.startswith('field "reviewed_by": found '), problem
