@@ -8,18 +8,31 @@ ZENSICAL_PYTHON ?= $(PYTHON)
 ZENSICAL_VENV   := .venv-zensical
 ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 
-.PHONY: serve build build-zensical lint lint-workflows test bench clean
+.PHONY: serve build build-zensical lint lint-workflows test bench requirements clean
 
-# The virtual environment, re-made whenever a requirements file changes.
+# The virtual environment, re-made whenever a requirements file changes. Every package is checked
+# against the hash in requirements-test.txt (which holds the site's packages too).
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $(STAMP)
 
 $(ZENSICAL_STAMP): requirements-zensical.txt
 	$(ZENSICAL_PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
 	touch $(ZENSICAL_STAMP)
+
+# Each requirements*.txt is generated, with hashes, from the short requirements*.in beside it.
+# Pins already in a .txt are kept; a package named in an .in file is pinned as written there.
+# requirements.txt comes first: the other files take the site's pins from it. 3.11.5 is the
+# oldest Python the pins support (pymdown-extensions 13.1 needs it).
+REQUIREMENTS_IN := requirements.in $(filter-out requirements.in,$(wildcard requirements*.in))
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes \
+	--custom-compile-command "make requirements"
+
+## requirements: re-generate requirements*.txt after editing a requirements*.in file
+requirements: $(STAMP)
+	$(foreach in,$(REQUIREMENTS_IN),$(UV_COMPILE) $(in) -o $(in:.in=.txt) &&) true
 
 ## serve: live preview on http://127.0.0.1:8000/breathing-room/; saving docs/, data/, hooks/ or overrides/ rebuilds
 serve: $(STAMP)
