@@ -8,6 +8,11 @@ from typing import Any, TypeGuard
 
 from hooks.problems import describe
 
+# Search engines cut a description at about 160 characters; fewer than 50 rarely says what a page is.
+DESCRIPTION_LENGTH = (50, 160)
+# Health information goes stale: every page is looked at again within six months.
+REVIEW_GAP_DAYS = 184
+
 
 def _is_date(value: object) -> TypeGuard[datetime.date]:
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
@@ -19,6 +24,11 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
     description = meta.get("description")
     if not (isinstance(description, str) and description.strip()):
         problems.append(f'field "description": found {describe(description)}; allowed: one plain sentence.')
+    elif not DESCRIPTION_LENGTH[0] <= len(description.strip()) <= DESCRIPTION_LENGTH[1]:
+        shortest, longest = DESCRIPTION_LENGTH
+        problems.append(
+            f'field "description": found {len(description.strip())} characters; allowed: {shortest} to {longest}.'
+        )
     for name in ("reviewed", "next_review"):
         if not _is_date(meta.get(name)):
             problems.append(
@@ -34,4 +44,9 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
     reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
     if _is_date(reviewed) and _is_date(next_review) and next_review <= reviewed:
         problems.append(f'field "next_review": found {next_review}; allowed: a date after "reviewed" ({reviewed}).')
+    elif _is_date(reviewed) and _is_date(next_review) and (next_review - reviewed).days > REVIEW_GAP_DAYS:
+        problems.append(
+            f'field "next_review": found {next_review}, {(next_review - reviewed).days} days after "reviewed"; '
+            f"allowed: at most {REVIEW_GAP_DAYS} days (six months) after it."
+        )
     return problems

@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 from hooks.site_data import load_site_data
 from tests.support.build import build_copy, copy_site
 from tests.support.html import element_ids, link_hrefs, read_page
-from tests.support.paths import DATA_DIR
+from tests.support.paths import DATA_DIR, DOCS_DIR
 
 RESOURCE_ATTRIBUTES = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 # <link> relations that only name a page and never make the browser fetch anything.
@@ -64,10 +64,6 @@ def is_third_party(url: str) -> bool:
 
 def content_pages(built_site: Path) -> list[Path]:
     return sorted(built_site.rglob("index.html"))
-
-
-def test_strict_build_succeeds(built_site):
-    assert (built_site / "index.html").is_file()
 
 
 def test_sitemap_and_404_exist(built_site):
@@ -167,6 +163,42 @@ def test_unknown_exercise_id_names_page_and_line(site_copy):
     result = build_copy(site_copy)
     assert result.returncode != 0
     assert f'docs/exercises/box.md, line {number}: unknown exercise "boxx" in <!-- md:pacer -->' in result.stderr
+
+
+def set_front_matter(page: Path, field: str, value: str) -> None:
+    """Rewrite one field's line in a page's front matter, whatever it held before."""
+    text = page.read_text(encoding="utf-8")
+    front_matter, body = text.split("\n---\n", 1)
+    line = re.compile(rf"^{field}:.*$", re.MULTILINE)
+    assert line.search(front_matter), f"{page} has no {field} in its front matter"
+    page.write_text(line.sub(f"{field}: {value}", front_matter, count=1) + "\n---\n" + body, encoding="utf-8")
+
+
+def test_page_rules_are_enforced_by_the_build(site_copy):
+    """A description too long for search results and a review more than six months off stop the build."""
+    page = site_copy / "docs/faq.md"
+    set_front_matter(page, "description", "Too long. " * 21)
+    set_front_matter(page, "reviewed", "2026-11-28")
+    set_front_matter(page, "next_review", "2027-11-28")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert 'docs/faq.md: field "description": found 209 characters; allowed: 50 to 160.' in result.stderr
+    assert (
+        'docs/faq.md: field "next_review": found 2027-11-28, 365 days after "reviewed"; '
+        "allowed: at most 184 days (six months) after it." in result.stderr
+    )
+    assert not (site_copy / "site").exists()
+
+
+def test_a_page_left_out_of_the_nav_fails_the_build(site_copy):
+    """mkdocs.yml's validation and strict mode, not a test, keep every page reachable."""
+    (site_copy / "docs/orphan.md").write_text(
+        (DOCS_DIR / "about.md").read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n\n# Orphan\n",
+        encoding="utf-8",
+    )
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert 'not included in the "nav" configuration:\n  - orphan.md' in result.stderr
 
 
 def test_page_without_review_dates_fails_the_build(site_copy):

@@ -21,6 +21,7 @@ def build_site(
     """Build strictly into `destination` from the site rooted at `cwd`; returns the finished process.
 
     `env` sets build variables (SITE_URL, GITHUB_REPOSITORY ...) or, with None as the value, unsets them.
+    Never with --quiet: MkDocs then stops counting warnings, and --strict lets a broken link pass.
     """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name, value in (env or {}).items():
@@ -29,7 +30,7 @@ def build_site(
         else:
             environment[name] = value
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=cwd,
         capture_output=True,
         text=True,
