@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from hooks.site_data import load_site_data
 from tests.support.build import build_copy, copy_site
-from tests.support.html import element_ids, link_hrefs, read_page
+from tests.support.html import link_hrefs, read_page
 from tests.support.paths import DATA_DIR, DOCS_DIR
 
 RESOURCE_ATTRIBUTES = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
@@ -24,11 +24,10 @@ CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 @dataclass
 class PageParts:
-    """Just what the checks need from a page: resource URLs, links, ids, inline styles, pacers."""
+    """Just what the checks need from a page: resource URLs, links, inline styles, pacers."""
 
     resources: list[str]
     links: list[str]
-    ids: set[str]
     inline_css: list[str]
     pacers: list[str]
 
@@ -51,7 +50,6 @@ def parse_page(path: Path) -> PageParts:
     return PageParts(
         resources=resources,
         links=link_hrefs(root),
-        ids=element_ids(root),
         inline_css=inline_css,
         pacers=[str(value) for value in root.xpath("//@data-pacer")],
     )
@@ -82,10 +80,6 @@ def test_every_page_carries_the_safety_notice_and_crisis_link(built_site, built_
         page_url = "/breathing-room/" + page.relative_to(built_site).as_posix()
         crisis = [urljoin(page_url, link) for link in parser.links if link.endswith("#crisis-help")]
         assert "/breathing-room/safety/#crisis-help" in crisis, page
-
-
-def test_crisis_anchor_exists(built_site):
-    assert "crisis-help" in parse_page(built_site / "safety/index.html").ids
 
 
 def test_every_content_page_shows_its_review_dates(built_site):

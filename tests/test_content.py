@@ -26,7 +26,6 @@ from tests.support.paths import DOCS_DIR, MKDOCS_YML, REPO_ROOT
 
 DOCS = DOCS_DIR
 REFERENCES_YML = REPO_ROOT / "data" / "references.yml"
-EXERCISES_YML = REPO_ROOT / "data" / "exercises.yml"
 
 # Every Markdown page of the site, as a path relative to docs/ (e.g. "exercises/box.md").
 SOURCE_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
@@ -357,47 +356,21 @@ def cited_keys(built_site: Path, parsed) -> dict[str, set[str]]:
     return citing
 
 
-def test_every_citation_resolves_to_a_listed_reference(built_site, parsed):
-    ids = parsed("references/index.html").ids
-    known = set(reference_keys())
-    problems = []
-    for key, pages in sorted(cited_keys(built_site, parsed).items()):
-        if key not in known:
-            problems.append(f"ref-{key} (cited on {sorted(pages)}) is not in data/references.yml")
-        if f"ref-{key}" not in ids:
-            problems.append(f"ref-{key} (cited on {sorted(pages)}) has no entry on the references page")
-    assert not problems, "\n".join(problems)
-
-
-def test_every_reference_used_is_listed(built_site, parsed):
-    """Keys used by pages and by data/exercises.yml all appear on the built references page."""
-    used = set(cited_keys(built_site, parsed))
-    exercises = yaml.safe_load(EXERCISES_YML.read_text(encoding="utf-8"))
-    for exercise in exercises["exercises"]:
-        used.update(exercise.get("references") or [])
-    ids = parsed("references/index.html").ids
-    missing = sorted(key for key in used if f"ref-{key}" not in ids)
-    assert not missing, f"references used but not listed: {missing}"
-
-
 def test_every_reference_is_cited_somewhere(built_site, parsed):
     """The list holds only sources the site uses: each entry is linked from at least one page."""
     unused = sorted(set(reference_keys()) - set(cited_keys(built_site, parsed)))
     assert not unused, f"references listed but never cited on a page: {unused}"
 
 
-def test_source_citations_use_relative_links_to_references():
-    """Pages cite with a relative Markdown link to references.md#ref-KEY, never a bare URL."""
-    known = set(reference_keys())
-    problems = []
-    for source_page in SOURCE_PAGES:
-        text = (DOCS / source_page).read_text(encoding="utf-8")
-        for key in re.findall(r"references\.md#ref-([a-z0-9-]+)", text):
-            if key not in known:
-                problems.append(f"{source_page}: unknown reference key {key!r}")
-        if re.search(r"\]\((?:https?:)?//[^)]*doi\.org", text):
-            problems.append(f"{source_page}: links to a DOI directly; cite the references page")
-    assert not problems, "\n".join(problems)
+def test_pages_cite_the_references_page_not_a_doi():
+    """A claim links to its entry on the references page (which MkDocs' anchor check then
+    verifies), never straight to a DOI that bypasses the list."""
+    direct = [
+        source_page
+        for source_page in SOURCE_PAGES
+        if re.search(r"\]\((?:https?:)?//[^)]*doi\.org", (DOCS / source_page).read_text(encoding="utf-8"))
+    ]
+    assert not direct, f"pages linking to a DOI directly; cite the references page: {direct}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,16 +405,6 @@ def test_crisis_help_is_the_first_section_of_the_safety_page(parsed):
     headings = parsed("safety/index.html").headings
     assert [tag for tag, _, _ in headings][:2] == ["h1", "h2"], headings
     assert headings[1][1] == "crisis-help", f"first section of safety is {headings[1]}"
-
-
-def test_every_page_links_to_crisis_help(built_site, parsed):
-    missing = []
-    for source_page in SOURCE_PAGES:
-        relative = built_path(source_page)
-        targets = {resolve(relative, href, built_site) for href in parsed(relative).hrefs}
-        if ("safety/index.html", "crisis-help") not in targets:
-            missing.append(source_page)
-    assert not missing, f"pages without a link to safety/#crisis-help: {missing}"
 
 
 @pytest.mark.parametrize("number", ["999", "112", "911", "988", "116 123"])

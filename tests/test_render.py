@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -212,8 +211,3 @@ def test_renderer_lookup_errors_carry_page_and_line():
 def test_ordinary_html_comments_are_untouched():
     text = "<!-- a note for editors -->\ntext"
     assert expand_shortcodes(text, RENDERERS, "docs/x.md") == text
-
-
-def test_rendered_block_contains_no_shortcode_text():
-    out = expand_shortcodes("<!-- md:pacer box -->", RENDERERS, "docs/x.md")
-    assert not re.search(r"<!--\s*md:", out)
