@@ -27,6 +27,7 @@ for _name in [name for name in sys.modules if name == "hooks" or name.startswith
     del sys.modules[_name]
 
 from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
+from hooks.page_rules import citation_problems, heading_problems  # noqa: E402 -- needs the lines above
 from hooks.problems import DataError  # noqa: E402 -- needs the lines above
 from hooks.repository import Repository, repository_from  # noqa: E402 -- needs the lines above
 from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes  # noqa: E402 -- needs the lines above
@@ -77,6 +78,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(
             f"{source}: front matter problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems)
         )
+    citations = citation_problems(markdown, body_first_line(page.file.content_string))
+    if citations:
+        raise PluginError(
+            f"{source}: citation problems:\n" + "\n".join(f"{source}, {problem}" for problem in citations)
+        )
     references_file = files.get_file_from_path(REFERENCES_PAGE)
     references_url = get_relative_url(references_file.url, page.url) if references_file else REFERENCES_PAGE
     assert _site_data is not None, "on_config loads the data first"
@@ -89,3 +95,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         )
     except ShortcodeError as error:
         raise PluginError(SHORTCODE_PROBLEMS + "\n" + str(error)) from None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """Refuse a page with more than one title."""
+    problems = heading_problems(html)
+    if problems:
+        source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        raise PluginError(f"{source}: heading problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems))
+    return html

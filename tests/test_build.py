@@ -184,6 +184,23 @@ def test_page_rules_are_enforced_by_the_build(site_copy):
     assert not (site_copy / "site").exists()
 
 
+def test_a_link_straight_to_a_doi_fails_the_build(site_copy):
+    page = site_copy / "docs/faq.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    page.write_text("\n".join([*lines, "", "A claim ([Ma 2017](https://doi.org/10.3389/x)).", ""]), encoding="utf-8")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert f"docs/faq.md, line {len(lines) + 2}: found a link straight to a DOI;" in result.stderr
+
+
+def test_a_second_title_fails_the_build(site_copy):
+    page = site_copy / "docs/faq.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n# A second title\n", encoding="utf-8")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "docs/faq.md: found 2 top-level headings (# Title); allowed: one" in result.stderr
+
+
 def test_a_page_left_out_of_the_nav_fails_the_build(site_copy):
     """mkdocs.yml's validation and strict mode, not a test, keep every page reachable."""
     (site_copy / "docs/orphan.md").write_text(

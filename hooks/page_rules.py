@@ -1,0 +1,40 @@
+"""Rules for a page's own text, beyond its front matter, so the build refuses a page that breaks them.
+
+Each check returns messages without the file name; the MkDocs glue adds it."""
+
+from __future__ import annotations
+
+import re
+
+# A Markdown link whose address is a DOI resolver, e.g. [study](https://doi.org/10.1/x).
+DOI_LINK = re.compile(r"\]\(\s*<?(?:https?:)?//(?:dx\.)?doi\.org/", re.IGNORECASE)
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+H1_TAG = re.compile(r"<h1[\s>]", re.IGNORECASE)
+
+
+def citation_problems(markdown: str, first_line: int = 1) -> list[str]:
+    """Claims cite the references page, which gives the source in full; a link to a DOI skips it.
+
+    Fenced code is left alone, so a page can show such a link as an example."""
+    problems = []
+    open_fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
+        fence = FENCE.match(line)
+        if fence and (open_fence is None or fence.group(1).startswith(open_fence)):
+            open_fence = None if open_fence else fence.group(1)[0] * 3
+            continue
+        if open_fence is None and DOI_LINK.search(line):
+            problems.append(
+                f"line {number}: found a link straight to a DOI; allowed: a link to the source's entry on the "
+                "references page, e.g. [Ma 2017](references.md#ref-ma-2017) (a new source goes into "
+                "data/references.yml)."
+            )
+    return problems
+
+
+def heading_problems(content_html: str) -> list[str]:
+    """One title per page: screen-reader users jump by headings, and the first h1 names the page."""
+    count = len(H1_TAG.findall(content_html))
+    if count <= 1:
+        return []
+    return [f"found {count} top-level headings (# Title); allowed: one, the page title (use ## below it)."]
