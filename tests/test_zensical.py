@@ -203,7 +203,7 @@ def test_every_page_passes_the_hooks_front_matter_check(page):
 
 def test_the_front_matter_check_refuses_a_reviewer_that_is_not_text():
     meta = {
-        "description": "A page.",
+        "description": "A page about one thing, in one plain sentence of 50 characters or more.",
         "reviewed": datetime.date(2026, 11, 28),
         "next_review": datetime.date(2027, 5, 28),
     }
