@@ -10,7 +10,6 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.build import build_site
+from tests.support.html import read_page
 from tests.support.server import serve
 from tests.support.watch import axe_violations, watch
 
@@ -58,28 +58,19 @@ def built_without_repository(tmp_path_factory) -> Path:
     return build_or_fail(tmp_path_factory.mktemp("no-repository"), {"SITE_URL": None, **NO_REPOSITORY})
 
 
-class Links(HTMLParser):
+@dataclass
+class Links:
     """Every address a page links to or loads, and its canonical link."""
 
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-        self.canonical: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "canonical":
-            self.canonical = attributes.get("href")
-            return
-        for name in ("href", "src"):
-            if attributes.get(name):
-                self.urls.append(attributes[name])
+    urls: list[str]
+    canonical: str | None
 
 
 def page_links(html: Path) -> Links:
-    links = Links()
-    links.feed(html.read_text(encoding="utf-8"))
-    return links
+    root = read_page(html)
+    canonical = root.xpath("//link[@rel='canonical']/@href")
+    urls = root.xpath("//*[not(self::link[@rel='canonical'])]/@href | //*/@src")
+    return Links([str(url) for url in urls if url], str(canonical[0]) if canonical else None)
 
 
 def content_pages(root: Path) -> list[Path]:
