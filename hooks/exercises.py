@@ -18,13 +18,18 @@ from hooks.problems import MISSING, DataError, Problems, check_fields
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACTIONS = ("breathe-in", "hold-full", "breathe-out", "hold-empty")
 BREATHING_ACTIONS = ("breathe-in", "breathe-out")
+HOLD_ACTIONS = ("hold-full", "hold-empty")
 AIRWAYS = ("nose", "mouth")
 SIDES = ("left", "right")
 MIN_SECONDS, MAX_SECONDS = 1, 20
 MIN_CYCLES, MAX_CYCLES = 1, 100
 
-EXERCISE_REQUIRED = ("id", "title", "summary", "phases", "cycles", "steps", "cautions", "references")
-EXERCISE_OPTIONAL = ("lead_in",)
+EXERCISE_REQUIRED = ("id", "title", "summary", "phases", "cycles", "steps", "references")
+# cautions: only what is special to this exercise. The shared ones (light-headedness, and the
+# hold caution for any exercise with a hold) come from data/cautions.yml.
+# steps_from: the reference the steps are taken from; without it the page says the steps are
+# the common form and that versions differ.
+EXERCISE_OPTIONAL = ("lead_in", "cautions", "steps_from")
 PHASE_REQUIRED = ("action", "seconds")
 PHASE_OPTIONAL = ("through", "side", "cue")
 CYCLES_REQUIRED = ("default", "min", "max")
@@ -58,6 +63,17 @@ class Exercise:
     steps: tuple[str, ...]
     cautions: tuple[str, ...]
     references: tuple[str, ...]
+    steps_from: str | None = None
+
+
+def has_hold(exercise: Exercise) -> bool:
+    """Whether any phase, the lead-in included, asks the reader to hold their breath.
+
+    The hold caution and the list of hold-free exercises are both decided by this, from the
+    data, so a new exercise with a hold cannot be published without its caution.
+    """
+    lead_in = (exercise.lead_in,) if exercise.lead_in else ()
+    return any(phase.action in HOLD_ACTIONS for phase in (*lead_in, *exercise.phases))
 
 
 def default_cue(action: str, through: str | None, side: str | None) -> str:
@@ -227,6 +243,18 @@ class _ExerciseChecker:
             lines.append(item.strip())
         return tuple(lines)
 
+    def reference_key(self, raw: Any, name: str) -> str | None:
+        if raw is None:
+            return None
+        if self.reference_keys is None:  # the references file itself is broken: reported there
+            return raw if isinstance(raw, str) else None
+        if raw not in self.reference_keys:
+            self.report(
+                name, raw, "a key defined in data/references.yml, such as " + ", ".join(sorted(self.reference_keys)[:3])
+            )
+            return None
+        return str(raw)
+
     def references(self, raw: Any) -> tuple[str, ...]:
         if raw is None:
             return ()
@@ -285,6 +313,7 @@ def validate_exercises(raw: Any, source: str, reference_keys: frozenset[str] | s
         steps = checker.markdown_lines(entry, "steps")
         cautions = checker.markdown_lines(entry, "cautions")
         references = checker.references(entry.get("references"))
+        steps_from = checker.reference_key(entry.get("steps_from"), "steps_from")
         # id and cycles are None only after their checker reported why, so a clean entry has both.
         if checker.clean and exercise_id is not None and cycles is not None:
             exercises.append(
@@ -298,6 +327,7 @@ def validate_exercises(raw: Any, source: str, reference_keys: frozenset[str] | s
                     steps=steps,
                     cautions=cautions,
                     references=references,
+                    steps_from=steps_from,
                 )
             )
     problems.raise_if_any()

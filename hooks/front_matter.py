@@ -19,7 +19,11 @@ def _is_date(value: object) -> TypeGuard[datetime.date]:
 
 
 def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
-    """Readers and search engines need a description; readers need to know how fresh a page is."""
+    """Readers and search engines need a description; readers need to know how fresh a page is.
+
+    `reviewed_by` is optional: until a named person (say, a clinician) has checked a page, the
+    page claims no reviewer, so an empty one would be a false promise.
+    """
     problems = []
     description = meta.get("description")
     if not (isinstance(description, str) and description.strip()):

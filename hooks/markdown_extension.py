@@ -21,6 +21,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from hooks.editors import editor_names
 from hooks.problems import DataError
 from hooks.repository import Repository, repository_from
 from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes
@@ -30,6 +31,7 @@ from hooks.site_data import (
     SHORTCODE_PROBLEMS,
     SiteData,
     load_site_data,
+    pacer_pages,
     shortcode_renderers,
 )
 
@@ -76,6 +78,8 @@ class ShortcodePreprocessor(Preprocessor):
         page_name, first_line = "the page", 1
         references_url = extension.getConfig("references_url")
         repository = extension.repository
+        exercise_urls: dict[str, str] = {}
+        editors: tuple[str, ...] = ()
         context = _generator_context(self.md)
         if context is not None:
             page, config = context
@@ -88,13 +92,29 @@ class ShortcodePreprocessor(Preprocessor):
                 # Zensical resolves links in the rendered HTML, raw HTML included, from the page's
                 # source file, as written in Markdown: "../references.md" from exercises/box.md.
                 references_url = relative_url(REFERENCES_PAGE, page.path)
+            extra = config.get("extra") or {}
             if repository is None:
-                extra = config.get("extra") or {}
                 repository = _repository(extra.get("server_url"), extra.get("repository"))
+            # Links to the exercises without holds, written like references_url: as Markdown
+            # paths from this page's source file, which the generator turns into page links.
+            exercise_urls = {
+                exercise_id: f"{relative_url(shown_on, page.path)}#exercise-{exercise_id}"
+                for exercise_id, shown_on in extension.pacer_pages(docs_dir).items()
+            }
+            try:
+                editors = editor_names(extra.get("editors"))
+            except DataError as error:
+                raise SiteDataError(DATA_PROBLEMS + "\n" + str(error)) from None
         try:
             expanded = expand_shortcodes(
                 "\n".join(lines),
-                shortcode_renderers(extension.site_data, references_url or REFERENCES_PAGE, repository),
+                shortcode_renderers(
+                    extension.site_data,
+                    references_url or REFERENCES_PAGE,
+                    repository,
+                    exercise_urls=exercise_urls,
+                    editors=editors,
+                ),
                 page_name,
                 first_line,
             )
@@ -129,6 +149,16 @@ class ShortcodeExtension(Extension):
         except DataError as error:
             raise SiteDataError(DATA_PROBLEMS + "\n" + str(error)) from None
         self.repository = _repository(self.getConfig("server_url"), self.getConfig("repository"))
+        self._pacer_pages: dict[Path, dict[str, str]] = {}
+
+    def pacer_pages(self, docs_dir: Path) -> dict[str, str]:
+        """Exercise id -> the page showing its pacer, read once per docs folder."""
+        if docs_dir not in self._pacer_pages:
+            pages = sorted(docs_dir.rglob("*.md"))
+            self._pacer_pages[docs_dir] = pacer_pages(
+                {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in pages}
+            )
+        return self._pacer_pages[docs_dir]
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.preprocessors.register(ShortcodePreprocessor(md, self), "breathing_room_shortcodes", PRIORITY)

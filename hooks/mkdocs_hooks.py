@@ -26,6 +26,7 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
     del sys.modules[_name]
 
+from hooks.editors import editor_names  # noqa: E402 -- needs the lines above
 from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
 from hooks.page_rules import citation_problems, heading_problems  # noqa: E402 -- needs the lines above
 from hooks.problems import DataError  # noqa: E402 -- needs the lines above
@@ -37,11 +38,14 @@ from hooks.site_data import (  # noqa: E402 -- needs the lines above
     SHORTCODE_PROBLEMS,
     SiteData,
     load_site_data,
+    pacer_pages,
     shortcode_renderers,
 )
 
 _site_data: SiteData | None = None
 _repository: Repository | None = None
+_editors: tuple[str, ...] = ()
+_pacer_pages: dict[str, str] = {}  # exercise id -> source path of the page showing its pacer
 
 
 def _load_this_file_afresh_next_build() -> None:
@@ -56,11 +60,12 @@ def _load_this_file_afresh_next_build() -> None:
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """Fail before anything is written when the data files or the repository context have problems."""
-    global _site_data, _repository
+    global _site_data, _repository, _editors
     _load_this_file_afresh_next_build()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         _site_data = load_site_data(data_dir)
+        _editors = editor_names(config.extra.get("editors"))
     except DataError as error:
         raise PluginError(DATA_PROBLEMS + "\n" + str(error)) from None
     try:
@@ -68,6 +73,13 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     except ValueError as error:
         raise PluginError(f"The build's repository context is malformed: {error}") from None
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
+    """Learn which page shows each pacer, so cautions can link to the exercises without holds."""
+    global _pacer_pages
+    _pacer_pages = pacer_pages({file.src_uri: file.content_string for file in files.documentation_pages()})
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
@@ -85,11 +97,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         )
     references_file = files.get_file_from_path(REFERENCES_PAGE)
     references_url = get_relative_url(references_file.url, page.url) if references_file else REFERENCES_PAGE
+    exercise_urls = {
+        exercise_id: f"{get_relative_url(shown_on.url, page.url)}#exercise-{exercise_id}"
+        for exercise_id, src_uri in _pacer_pages.items()
+        if (shown_on := files.get_file_from_path(src_uri)) is not None
+    }
     assert _site_data is not None, "on_config loads the data first"
+    renderers = shortcode_renderers(
+        _site_data, references_url, _repository, exercise_urls=exercise_urls, editors=_editors
+    )
     try:
         return expand_shortcodes(
             markdown,
-            shortcode_renderers(_site_data, references_url, _repository),
+            renderers,
             source,
             body_first_line(page.file.content_string),
         )

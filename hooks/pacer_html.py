@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
-from hooks.exercises import Exercise, Phase
+from hooks.cautions import SharedCautions
+from hooks.exercises import Exercise, Phase, has_hold
 from hooks.inline_markdown import render_inline
 from hooks.references import Reference, anchor_id, short_label
+
+
+class ExerciseLink(NamedTuple):
+    """A link to an exercise's pacer, with `url` relative to the page the link appears on."""
+
+    title: str
+    url: str
+
 
 _SHORT_ACTION = {"breathe-in": "In", "hold-full": "Hold", "breathe-out": "Out", "hold-empty": "Hold"}
 
@@ -74,32 +83,72 @@ def render_steps(exercise: Exercise) -> str:
     return f'<ol class="br-steps__list">{items}</ol>'
 
 
-def _render_cautions(exercise: Exercise) -> str:
-    items = "".join(f"<li>{render_inline(caution)}</li>" for caution in exercise.cautions)
+def light_headed_rule(cautions: SharedCautions) -> str:
+    """The one light-headedness rule, as a paragraph for a page."""
+    return f'<p class="br-light-headed">{render_inline(cautions.light_headed)}</p>'
+
+
+def _hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
+    lines = "".join(f'<li class="br-hold-caution">{render_inline(line)}</li>' for line in cautions.holds)
+    if not hold_free:
+        return lines
+    links = ", ".join(f'<a href="{_attribute(link.url)}">{html.escape(link.title)}</a>' for link in hold_free)
+    return lines + f'<li class="br-hold-free">{render_inline(cautions.hold_free_lead)} {links}.</li>'
+
+
+def hold_caution(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
+    """Who should skip breath holds, and where the exercises without holds are, as a list for a page."""
+    return f'<ul class="br-holds">{_hold_items(cautions, hold_free)}</ul>'
+
+
+def _render_cautions(exercise: Exercise, cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
+    """The exercise's own cautions, framed by the shared ones the data decides it needs."""
+    holds = _hold_items(cautions, hold_free) if has_hold(exercise) else ""
+    own = "".join(f"<li>{render_inline(caution)}</li>" for caution in exercise.cautions)
+    items = f'{holds}{own}<li class="br-light-headed">{render_inline(cautions.light_headed)}</li>'
     return (
         f'<aside class="admonition warning br-cautions" aria-label="Cautions for {_attribute(exercise.title)}">'
         f'<p class="admonition-title">Before you start</p><ul>{items}</ul></aside>'
     )
 
 
+def _reference_link(key: str, references: Mapping[str, Reference], references_url: str) -> str:
+    label = html.escape(short_label(references[key]))
+    return f'<a href="{_attribute(references_url)}#{anchor_id(key)}">{label}</a>'
+
+
+STEPS_COMMON_FORM = "These steps are the form most often taught; versions differ."
+
+
 def _render_sources(exercise: Exercise, references: Mapping[str, Reference], references_url: str) -> str:
-    links = ", ".join(
-        f'<a href="{_attribute(references_url)}#{anchor_id(key)}">{html.escape(short_label(references[key]))}</a>'
-        for key in exercise.references
-    )
-    return f'<p class="br-sources">Sources: {links}</p>'
+    """Where the steps come from, kept apart from the research on what the exercise does."""
+    if exercise.steps_from:
+        origin = f"Steps from: {_reference_link(exercise.steps_from, references, references_url)}."
+    else:
+        origin = STEPS_COMMON_FORM
+    research = ", ".join(_reference_link(key, references, references_url) for key in exercise.references)
+    evidence = f" Research and advice: {research}." if research else ""
+    return f'<p class="br-sources">{origin}{evidence}</p>'
 
 
-def render_pacer(exercise: Exercise, references: Mapping[str, Reference], references_url: str) -> str:
+def render_pacer(
+    exercise: Exercise,
+    references: Mapping[str, Reference],
+    references_url: str,
+    cautions: SharedCautions,
+    hold_free: Sequence[ExerciseLink],
+) -> str:
     """The whole exercise block: cautions first, the pacer, then the steps and sources.
 
-    One block with no blank lines, so Markdown passes it through untouched.
+    `hold_free` links the exercises without holds (the caller finds them from the data); an
+    exercise with a hold points to them. One block with no blank lines, so Markdown passes it
+    through untouched.
     """
     payload = json.dumps(exercise_payload(exercise), ensure_ascii=False, separators=(",", ":"))
     title = html.escape(exercise.title)
     return (
         f'<div class="br-exercise" id="exercise-{exercise.id}">'
-        f"{_render_cautions(exercise)}"
+        f"{_render_cautions(exercise, cautions, hold_free)}"
         f'<breath-pacer data-pacer="{exercise.id}" data-state="idle" data-phase="" data-cycle="0" '
         f'data-exercise="{_attribute(payload)}" role="group" aria-label="{_attribute(exercise.title)} pacer">'
         f'<div class="br-pacer__fallback"><p class="br-pacer__title">{title}</p>'

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.problems import Problems, check_fields
+from hooks.problems import MISSING, Problems, check_fields
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("key", "citation")
-OPTIONAL = ("url", "note")
+OPTIONAL = ("url", "read", "note")
+# A DOI names one fixed version of a paper; any other web page can change after we read it.
+_LASTING_ADDRESS = re.compile(r"^https://doi\.org/")
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,16 @@ class Reference:
     citation: str
     url: str | None
     note: str | None
+    read: datetime.date | None = None  # when a web page (not a DOI) was read
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def format_date(day: datetime.date) -> str:
+    """29 November 2026: the way the pages write dates."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def anchor_id(key: str) -> str:
@@ -53,13 +66,20 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
             if value is not None and not (isinstance(value, str) and value.strip()):
                 problems.add(where, name, value, "non-empty text")
         url = entry.get("url")
-        if url is not None and not (isinstance(url, str) and re.match(r"^https://[^\s<>\"']+$", url)):
+        good_url = isinstance(url, str) and re.match(r"^https://[^\s<>\"']+$", url)
+        if url is not None and not good_url:
             problems.add(where, "url", url, "an https:// address with no spaces, or leave it out")
+        read = entry.get("read")
+        if read is not None and not _is_date(read):
+            problems.add(where, "read", read, "the date the page was read, written as YYYY-MM-DD, unquoted")
+        elif read is None and isinstance(url, str) and good_url and not _LASTING_ADDRESS.match(url):
+            allowed = "the date the page was read, written as YYYY-MM-DD (web pages change; a DOI needs none)"
+            problems.add(where, "read", entry.get("read", MISSING), allowed)
         # A missing or malformed key was reported above, so a clean entry always has good_key.
         if len(problems.messages) == before and good_key is not None:
             seen.add(good_key)
             note = (entry.get("note") or "").strip() or None
-            references.append(Reference(good_key, entry["citation"].strip(), url, note))
+            references.append(Reference(good_key, entry["citation"].strip(), url, note, read))
     problems.raise_if_any()
     return references
 
@@ -72,6 +92,8 @@ def render_reference_list(references: list[Reference]) -> str:
         if reference.url:
             link = html.escape(reference.url, quote=True)
             parts.append(f'<a href="{link}" rel="noopener">{html.escape(reference.url)}</a>')
+        if reference.read:
+            parts.append(f'<span class="br-references__read">(read {format_date(reference.read)})</span>')
         if reference.note:
             parts.append(f'<span class="br-references__note">{html.escape(reference.note)}</span>')
         items.append(f'<li id="{anchor_id(reference.key)}">' + " ".join(parts) + "</li>")
@@ -79,8 +101,8 @@ def render_reference_list(references: list[Reference]) -> str:
 
 
 def short_label(reference: Reference) -> str:
-    """'Ma 2017' for a journal article, the organisation's name for a web page."""
+    """'Ma 2017' for a journal article; the author or organisation alone when there is no year."""
     match = re.match(r"^([^,.]+)[,.].*?\((\d{4})\)", reference.citation)
     if match:
         return f"{match.group(1).strip()} {match.group(2)}"
-    return reference.citation.split(".", 1)[0].strip()
+    return re.split(r"[,.]", reference.citation, maxsplit=1)[0].strip()

@@ -21,6 +21,28 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTAL
 Renderer = Callable[[str], str]
 
 
+def shortcodes_in(markdown: str) -> list[tuple[str, str]]:
+    """(name, argument) of each shortcode line outside fenced code, in order.
+
+    Lets the build learn, before rendering, which page shows which exercise's pacer.
+    """
+    found: list[tuple[str, str]] = []
+    open_fence: str | None = None
+    for line in markdown.split("\n"):
+        fence = FENCE.match(line)
+        if fence:
+            marker = fence.group(1)
+            if open_fence is None:
+                open_fence = marker
+            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
+                open_fence = None
+            continue
+        match = SHORTCODE.match(line) if open_fence is None else None
+        if match:
+            found.append((match.group("name"), match.group("args").strip()))
+    return found
+
+
 class ShortcodeError(Exception):
     """Every shortcode problem on one page, each with its line number."""
 

@@ -1,16 +1,19 @@
-"""Loading both data files together, and the shortcodes they feed."""
+"""Loading the data files together, and the shortcodes they feed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.exercises import Exercise, validate_exercises
-from hooks.pacer_html import render_pacer, render_steps
+from hooks.cautions import SharedCautions, validate_cautions
+from hooks.editors import render_editors
+from hooks.exercises import Exercise, has_hold, validate_exercises
+from hooks.pacer_html import ExerciseLink, hold_caution, light_headed_rule, render_pacer, render_steps
 from hooks.problems import DataError
 from hooks.references import Reference, render_reference_list, validate_references
 from hooks.repository import Repository, render_contact
-from hooks.shortcodes import Renderer
+from hooks.shortcodes import Renderer, shortcodes_in
 from hooks.yaml_source import load_yaml
 
 EXERCISES_FILE = "exercises.yml"
@@ -19,16 +22,18 @@ REFERENCES_PAGE = "references.md"
 # The first line of a failed build's message, the same whichever generator runs the shortcodes.
 DATA_PROBLEMS = "The site data has problems; nothing was built:"
 SHORTCODE_PROBLEMS = "Shortcode problems:"
+CAUTIONS_FILE = "cautions.yml"
 
 
 @dataclass(frozen=True)
 class SiteData:
     exercises: dict[str, Exercise]
     references: dict[str, Reference]
+    cautions: SharedCautions
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read and check data/references.yml and data/exercises.yml; DataError lists every problem in both."""
+    """Read and check every data file; DataError lists every problem in all of them."""
     messages: list[str] = []
     references: list[Reference] = []
     reference_keys: set[str] | None = None
@@ -45,17 +50,55 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         exercises = validate_exercises(load_yaml(data_dir / EXERCISES_FILE, source), source, reference_keys)
     except DataError as error:
         messages.extend(error.messages)
-    if messages:
+    cautions: SharedCautions | None = None
+    source = f"{shown_as}/{CAUTIONS_FILE}"
+    try:
+        cautions = validate_cautions(load_yaml(data_dir / CAUTIONS_FILE, source), source)
+    except DataError as error:
+        messages.extend(error.messages)
+    if messages or cautions is None:
         raise DataError(messages)
     return SiteData(
-        {exercise.id: exercise for exercise in exercises}, {reference.key: reference for reference in references}
+        {exercise.id: exercise for exercise in exercises},
+        {reference.key: reference for reference in references},
+        cautions,
     )
 
 
+def pacer_pages(markdown_by_page: Mapping[str, str]) -> dict[str, str]:
+    """Exercise id -> the page (its source path) that first shows its pacer, in page order."""
+    pages: dict[str, str] = {}
+    for page, markdown in markdown_by_page.items():
+        for name, argument in shortcodes_in(markdown):
+            if name == "pacer" and argument:
+                pages.setdefault(argument, page)
+    return pages
+
+
+def hold_free_links(data: SiteData, exercise_urls: Mapping[str, str]) -> list[ExerciseLink]:
+    """Every exercise with no hold phase that a page shows, linked, in the data file's order."""
+    return [
+        ExerciseLink(exercise.title, exercise_urls[exercise.id])
+        for exercise in data.exercises.values()
+        if not has_hold(exercise) and exercise.id in exercise_urls
+    ]
+
+
 def shortcode_renderers(
-    data: SiteData, references_url: str, repository: Repository | None = None
+    data: SiteData,
+    references_url: str,
+    repository: Repository | None = None,
+    *,
+    exercise_urls: Mapping[str, str],
+    editors: tuple[str, ...],
 ) -> dict[str, Renderer]:
-    """md:pacer ID, md:steps ID, md:references and md:contact, bound to this site's data and repository."""
+    """The shortcodes, bound to this site's data, its repository and the page being built.
+
+    `references_url` and `exercise_urls` (id -> the pacer's address) are relative to that page,
+    so the same links work at every depth. `editors` are the names from the site config. Both
+    are required: without the addresses, a hold caution could not point to the exercises
+    without holds.
+    """
 
     def exercise(shortcode: str, argument: str) -> Exercise:
         if not argument:
@@ -67,19 +110,42 @@ def shortcode_renderers(
             )
         return data.exercises[argument]
 
-    def references(argument: str) -> str:
+    hold_free = hold_free_links(data, exercise_urls)
+
+    def pacer(argument: str) -> str:
+        return render_pacer(exercise("pacer", argument), data.references, references_url, data.cautions, hold_free)
+
+    def no_argument(shortcode: str, argument: str) -> None:
         if argument:
-            raise LookupError(f'<!-- md:references --> takes no argument; found "{argument}".')
+            raise LookupError(f'<!-- md:{shortcode} --> takes no argument; found "{argument}".')
+
+    def references(argument: str) -> str:
+        no_argument("references", argument)
         return render_reference_list(list(data.references.values()))
 
     def contact(argument: str) -> str:
-        if argument:
-            raise LookupError(f'<!-- md:contact --> takes no argument; found "{argument}".')
+        no_argument("contact", argument)
         return render_contact(repository)
 
+    def caution(argument: str) -> str:
+        if argument == "light-headed":
+            return light_headed_rule(data.cautions)
+        if argument == "holds":
+            return hold_caution(data.cautions, hold_free)
+        raise LookupError(
+            f'unknown caution "{argument}" in <!-- md:caution -->; use <!-- md:caution light-headed --> '
+            f"or <!-- md:caution holds --> (the wording is in data/{CAUTIONS_FILE})."
+        )
+
+    def editor_list(argument: str) -> str:
+        no_argument("editors", argument)
+        return render_editors(editors)
+
     return {
-        "pacer": lambda argument: render_pacer(exercise("pacer", argument), data.references, references_url),
+        "pacer": pacer,
         "steps": lambda argument: render_steps(exercise("steps", argument)),
         "references": references,
         "contact": contact,
+        "caution": caution,
+        "editors": editor_list,
     }

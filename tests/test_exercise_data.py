@@ -40,7 +40,7 @@ FOUR_SEVEN_EIGHT = 'data/exercises.yml: exercise "4-7-8" (entry 2)'
 CASES = {
     "unknown field": (
         lambda data: entry(data, "box").update(colour="blue"),
-        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, cautions, references, lead_in.',
+        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, references, lead_in, cautions, steps_from.',
     ),
     "missing required field": (
         lambda data: entry(data, "box").pop("title"),
@@ -102,6 +102,10 @@ CASES = {
         lambda data: entry(data, "4-7-8").update(references=["weil-1999"]),
         f'{FOUR_SEVEN_EIGHT}, field "references[1]": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
     ),
+    "undefined steps_from key": (
+        lambda data: entry(data, "4-7-8").update(steps_from="weil-1999"),
+        f'{FOUR_SEVEN_EIGHT}, field "steps_from": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
+    ),
     "script link in a step": (
         lambda data: entry(data, "4-7-8")["steps"].append("[tap](javascript:alert(1))"),
         f'{FOUR_SEVEN_EIGHT}, field "steps[8]": found "javascript:alert(1" (text); allowed: links to full https://, http:// or mailto: addresses only.',
@@ -154,14 +158,17 @@ def test_missing_data_file_is_reported(tmp_path):
         load_site_data(tmp_path)
     assert any(message.startswith("data/references.yml: file not found") for message in caught.value.messages)
     assert any(message.startswith("data/exercises.yml: file not found") for message in caught.value.messages)
+    assert any(message.startswith("data/cautions.yml: file not found") for message in caught.value.messages)
 
 
-def test_problems_in_both_files_are_reported_together(tmp_path):
+def test_problems_in_every_file_are_reported_together(tmp_path):
     (tmp_path / "references.yml").write_text("references:\n  - key: Bad Key\n    citation: x\n", encoding="utf-8")
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
+    (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
     assert caught.value.messages == [
         'data/references.yml: reference at entry 1, field "key": found "Bad Key" (text); allowed: lower-case letters, digits and single hyphens, e.g. ma-2017.',
         'data/exercises.yml, field "exercises": found an empty list; allowed: a list of at least one exercise.',
+        'data/cautions.yml, field "hold_free_lead": found nothing (the field is missing); allowed: a value (this field is required).',
     ]

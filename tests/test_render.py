@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hooks.cautions import SharedCautions
 from hooks.exercises import ACTIONS, Cycles, Exercise, Phase, default_cue
-from hooks.pacer_html import exercise_payload, pattern_text, render_pacer, render_steps
+from hooks.pacer_html import ExerciseLink, exercise_payload, pattern_text, render_pacer, render_steps
 from hooks.references import Reference
 from hooks.shortcodes import ShortcodeError, expand_shortcodes
 from tests.support.html import read_markup
@@ -21,6 +22,13 @@ REFERENCES = {
         "ma-2017", "Ma, X., & Yue, Z. (2017). Title. Journal.", "https://doi.org/10.3389/fpsyg.2017.00874", None
     )
 }
+
+CAUTIONS = SharedCautions("Stop if you feel light-headed.", ("Skip the holds if you are pregnant.",), "No holds:")
+HOLD_FREE = [ExerciseLink("Gentle breathing", "../gentle/#exercise-gentle")]
+
+
+def pacer(exercise: Exercise) -> str:
+    return render_pacer(exercise, REFERENCES, "../references/", CAUTIONS, HOLD_FREE)
 
 
 def make_exercise(**overrides) -> Exercise:
@@ -57,7 +65,7 @@ def pacer_attributes(markup: str) -> dict[str, str]:
 
 def test_hostile_text_is_escaped_everywhere():
     hostile = make_exercise(title=HOSTILE, steps=(HOSTILE,), cautions=(HOSTILE,))
-    markup = render_pacer(hostile, REFERENCES, "../references/")
+    markup = pacer(hostile)
     assert not any(tag == "img" for tag, _ in start_tags(markup))
     assert "&lt;img src=x onerror=alert(1)&gt;" in markup
     assert json.loads(pacer_attributes(markup)["data-exercise"])["title"] == HOSTILE
@@ -65,7 +73,7 @@ def test_hostile_text_is_escaped_everywhere():
 
 def test_attribute_json_decodes_back_to_the_data():
     exercise = make_exercise()
-    attributes = pacer_attributes(render_pacer(exercise, REFERENCES, "../references/"))
+    attributes = pacer_attributes(pacer(exercise))
     assert json.loads(attributes["data-exercise"]) == exercise_payload(exercise)
     assert attributes["data-pacer"] == "box"
     assert attributes["data-state"] == "idle"
@@ -77,7 +85,7 @@ def test_attribute_json_decodes_back_to_the_data():
 
 
 def test_the_block_has_no_blank_line_and_no_inline_script():
-    markup = render_pacer(make_exercise(), REFERENCES, "../references/")
+    markup = pacer(make_exercise())
     assert "\n\n" not in markup
     assert "<script" not in markup
 
@@ -95,9 +103,16 @@ def test_fallback_pattern_reads_like_the_data():
 
 
 def test_cautions_come_before_the_pacer_and_sources_link_to_references():
-    markup = render_pacer(make_exercise(), REFERENCES, "../references/")
+    markup = pacer(make_exercise())
     assert markup.index("br-cautions") < markup.index("<breath-pacer")
     assert '<a href="../references/#ref-ma-2017">Ma 2017</a>' in markup
+    assert "These steps are the form most often taught; versions differ." in markup
+
+
+def test_steps_name_their_origin_apart_from_the_research():
+    markup = pacer(make_exercise(steps_from="ma-2017", references=()))
+    assert 'Steps from: <a href="../references/#ref-ma-2017">Ma 2017</a>.' in markup
+    assert "versions differ" not in markup
 
 
 def test_steps_render_inline_markdown():
@@ -141,7 +156,7 @@ def exercises(draw):
 @settings(max_examples=150, deadline=None)
 @given(exercises())
 def test_any_valid_exercise_renders_and_round_trips(exercise):
-    markup = render_pacer(exercise, REFERENCES, "../references/")
+    markup = pacer(exercise)
     attributes = pacer_attributes(markup)
     assert json.loads(attributes["data-exercise"]) == json.loads(json.dumps(exercise_payload(exercise)))
     assert attributes["data-pacer"] == exercise.id

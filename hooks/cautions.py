@@ -1,0 +1,54 @@
+"""Safety wording shared by many pages, checked like the exercises and written once.
+
+The light-headedness rule and the hold caution appear beside several pacers and on the safety
+page. Keeping one copy in `data/cautions.yml` means every page says exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hooks.inline_markdown import unsafe_link_targets
+from hooks.problems import Problems, check_fields
+
+REQUIRED = ("light_headed", "holds", "hold_free_lead")
+
+
+@dataclass(frozen=True)
+class SharedCautions:
+    light_headed: str  # one rule, shown with every pacer and wherever the site mentions light-headedness
+    holds: tuple[str, ...]  # who should skip breath holds; shown with every exercise that has one
+    hold_free_lead: str  # the words before the generated links to the hold-free exercises
+
+
+def _line(problems: Problems, name: str, value: Any) -> str | None:
+    if not (isinstance(value, str) and value.strip()):
+        problems.add("", name, value, "non-empty text (inline Markdown)")
+        return None
+    for target in unsafe_link_targets(value):
+        problems.add("", name, target, "links to full https://, http:// or mailto: addresses only")
+    return value.strip()
+
+
+def validate_cautions(raw: Any, source: str) -> SharedCautions:
+    """Check the parsed cautions file; return its wording or raise DataError with every problem."""
+    problems = Problems(source)
+    if not isinstance(raw, dict):
+        problems.add_plain("the file must be a mapping with the keys " + ", ".join(REQUIRED) + ".")
+        problems.raise_if_any()
+    check_fields(raw, REQUIRED, (), problems, "")
+    light_headed = _line(problems, "light_headed", raw.get("light_headed")) if "light_headed" in raw else None
+    lead = _line(problems, "hold_free_lead", raw.get("hold_free_lead")) if "hold_free_lead" in raw else None
+    holds: list[str] = []
+    raw_holds = raw.get("holds")
+    if "holds" in raw and (not isinstance(raw_holds, list) or not raw_holds):
+        problems.add("", "holds", raw_holds, "a list of at least one line of text")
+    elif isinstance(raw_holds, list):
+        for index, item in enumerate(raw_holds, start=1):
+            line = _line(problems, f"holds[{index}]", item)
+            if line:
+                holds.append(line)
+    problems.raise_if_any()
+    # Both are required, so a missing one was reported above and raise_if_any has raised.
+    return SharedCautions(light_headed or "", tuple(holds), lead or "")
