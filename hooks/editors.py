@@ -12,8 +12,8 @@ from typing import Any
 from hooks.problems import DataError, describe
 
 NO_EDITOR_YET = (
-    "No named editor is listed yet. The pages are written by the project's volunteer contributors, "
-    "and their changes are public in the project's history."
+    "No named editor is listed yet. The pages are written by the project's contributors. "
+    "Every change they make is public in the project's history."
 )
 
 
@@ -45,5 +45,6 @@ def render_editors(names: tuple[str, ...]) -> str:
     """One paragraph naming the editors, or saying plainly that none is named yet."""
     if not names:
         return f'<p class="br-editors">{NO_EDITOR_YET}</p>'
-    verb = "edits" if len(names) == 1 else "edit"
-    return f'<p class="br-editors">{_join(names)} {verb} this site and answer for what it says.</p>'
+    if len(names) == 1:
+        return f'<p class="br-editors">{_join(names)} edits this site and is responsible for what it says.</p>'
+    return f'<p class="br-editors">{_join(names)} edit this site and are responsible for what it says.</p>'

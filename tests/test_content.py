@@ -215,7 +215,7 @@ def test_prose_extraction_leaves_out_widgets_and_lists(built_site, parsed):
     """Guard the measurement itself: pacer steps and citation lists must not be scored."""
     box = prose_of(parsed("exercises/box/index.html"))
     assert "Hold with empty lungs for a count of 4" not in box  # a written step, inside .br-exercise
-    assert "Practitioners say box breathing" in box
+    assert "Box breathing has four equal steps" in box
     references = prose_of(parsed("references/index.html"))
     assert "Balban, M. Y." not in references  # a citation, inside .br-references
     assert "sources we use" in references

@@ -199,7 +199,7 @@ def test_no_editor_listed_says_so_plainly():
 
 def test_editor_names_are_escaped_and_joined():
     assert render_editors(editor_names(["Ada <b>", "Bo"])) == (
-        '<p class="br-editors">Ada &lt;b&gt; and Bo edit this site and answer for what it says.</p>'
+        '<p class="br-editors">Ada &lt;b&gt; and Bo edit this site and are responsible for what it says.</p>'
     )
 
 
