@@ -1,0 +1,204 @@
+"""Checks a careful reader would make on the built site, as plain functions.
+
+Each takes the built site's folder and returns a list of problems (empty when all is well), so
+a test can run it on the real build and again on a copy broken on purpose, and see it fail.
+HTML is read into a small tree with the standard library's parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
+# Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans).
+CRISIS_NUMBER = re.compile(r"(?<![\d-])(999|112|911|988|116 ?123)(?![\d-])")
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node | str] = field(default_factory=list)
+    parent: Node | None = None
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def text(self) -> str:
+        return " ".join("".join(part if isinstance(part, str) else part.text() for part in self.children).split())
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.walk()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
+        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)]
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {name: value or "" for name, value in attrs}, parent=self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Node(tag, {name: value or "" for name, value in attrs}, parent=self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        node: Node | None = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def read_page(path: Path) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(path.read_text(encoding="utf-8"))
+    builder.close()
+    return builder.root
+
+
+def content_pages(site: Path) -> list[str]:
+    """Site-relative paths of every built HTML page, 404 included."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def target_of(page: str, href: str) -> tuple[str | None, str]:
+    """The site-relative file a relative link points to, and its fragment; None for other sites."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("/"):
+        return None, parts.fragment
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    resolved: list[str] = []
+    for part in (PurePosixPath(page).parent / unquote(parts.path)).parts:
+        if part == "..":
+            if resolved:
+                resolved.pop()
+        elif part not in {".", ""}:
+            resolved.append(part)
+    path = "/".join(resolved)
+    if not path.endswith(".html"):
+        path = f"{path}/index.html" if path else "index.html"
+    return path, unquote(parts.fragment)
+
+
+def article(root: Node) -> Node:
+    found = root.find_all("article")
+    return found[0] if found else root
+
+
+# The checks ----------------------------------------------------------------------------------
+
+
+def hold_caution_problems(site: Path, hold_ids: set[str], hold_free_ids: set[str], holds: tuple[str, ...]) -> list[str]:
+    """Every exercise block with a hold shows each hold line and links to every hold-free exercise
+    shown on the site; no hold-free exercise shows the hold caution."""
+    problems = []
+    shown: dict[str, tuple[str, Node]] = {}
+    for page in content_pages(site):
+        for block in read_page(site / page).find_all("div", "br-exercise"):
+            shown.setdefault(block.attrs.get("id", "").removeprefix("exercise-"), (page, block))
+    for exercise_id in sorted(hold_ids):
+        if exercise_id not in shown:
+            continue
+        page, block = shown[exercise_id]
+        lines = [node.text() for node in block.find_all("li", "br-hold-caution")]
+        if len(lines) != len(holds):
+            problems.append(f"{page}: exercise {exercise_id} has a hold but shows {len(lines)} hold caution lines")
+        links = [a.attrs.get("href", "") for item in block.find_all("li", "br-hold-free") for a in item.find_all("a")]
+        linked = set()
+        for href in links:
+            target, fragment = target_of(page, href)
+            if target and (site / target).is_file() and fragment.startswith("exercise-"):
+                linked.add(fragment.removeprefix("exercise-"))
+        missing = sorted((hold_free_ids & set(shown)) - linked)
+        if missing:
+            problems.append(f"{page}: exercise {exercise_id} has a hold but does not link to hold-free {missing}")
+    for exercise_id in sorted(hold_free_ids & set(shown)):
+        page, block = shown[exercise_id]
+        if block.find_all(cls="br-hold-caution"):
+            problems.append(f"{page}: exercise {exercise_id} has no hold but shows the hold caution")
+    return problems
+
+
+def crisis_number_problems(site: Path) -> list[str]:
+    """Every crisis or emergency number anywhere on a page is a tel: link to that number."""
+    problems = []
+    for page in content_pages(site):
+        root = read_page(site / page)
+        for node in root.walk():
+            if node.tag in {"script", "style", "head"}:
+                continue
+            inside_tel = node.tag == "a" and node.attrs.get("href", "").startswith("tel:")
+            for child in node.children:
+                if not isinstance(child, str):
+                    continue
+                if any(a.tag in {"script", "style", "head"} for a in [node, *node.ancestors()]):
+                    continue
+                for match in CRISIS_NUMBER.finditer(child):
+                    number = match.group(1)
+                    dial = node.attrs.get("href", "").removeprefix("tel:") if inside_tel else ""
+                    if dial != number.replace(" ", ""):
+                        problems.append(f"{page}: {number!r} is not a tel: link to itself (in {child.strip()[:60]!r})")
+    return problems
+
+
+def links_to(site: Path, page: str, target: str) -> bool:
+    hrefs = [a.attrs.get("href", "") for a in article(read_page(site / page)).find_all("a")]
+    return any(target_of(page, href)[0] == target for href in hrefs)
+
+
+def practitioners_say_problems(site: Path) -> list[str]:
+    """A sentence saying what practitioners say names a source: its paragraph or item cites one."""
+    problems = []
+    for page in content_pages(site):
+        for block in article(read_page(site / page)).walk():
+            if block.tag not in PROSE_BLOCKS or "practitioners say" not in block.text().lower():
+                continue
+            if any(inner.tag in PROSE_BLOCKS for inner in block.walk() if inner is not block):
+                continue  # judged at the innermost block
+            if any("br-references" in outer.classes for outer in block.ancestors()):
+                continue  # an entry in the list of sources is a source, not a claim
+            cites = any("#ref-" in a.attrs.get("href", "") for a in block.find_all("a"))
+            if not cites:
+                problems.append(f"{page}: no citation for {block.text()[:80]!r}")
+    return problems
+
+
+def light_headed_problems(site: Path, rule: str) -> list[str]:
+    """The light-headedness rule is worded the same wherever the site mentions light-headedness."""
+    problems = []
+    expected = " ".join(rule.split())
+    for page in content_pages(site):
+        for block in article(read_page(site / page)).walk():
+            if block.tag not in PROSE_BLOCKS or "light-headed" not in block.text().lower():
+                continue
+            if block.text() != expected:
+                problems.append(f"{page}: light-headedness worded differently: {block.text()[:90]!r}")
+    return problems

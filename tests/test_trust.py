@@ -1,0 +1,166 @@
+"""What a careful reader checks, on the built site: hold cautions beside every pacer with a hold,
+one light-headedness rule, crisis numbers you can tap, the options page linked where decisions
+are made, and no "practitioners say" without a source. Each check is also run on a copy broken
+on purpose, to show it can fail."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hooks.exercises import has_hold
+from hooks.site_data import load_site_data
+from tests.site_copy import build_copy, copy_site
+from tests.support.content_checks import (
+    crisis_number_problems,
+    hold_caution_problems,
+    light_headed_problems,
+    links_to,
+    practitioners_say_problems,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA = load_site_data(REPO_ROOT / "data")
+HOLDS = {key for key, exercise in DATA.exercises.items() if has_hold(exercise)}
+HOLD_FREE = set(DATA.exercises) - HOLDS
+OPTIONS_LINKED_FROM = ["index.html", "ser/index.html", "faq/index.html", "safety/index.html"]
+
+
+@pytest.fixture
+def broken_copy(built_site: Path, tmp_path: Path):
+    """A copy of the built site; call it with (page, old, new) to break one page."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+
+    def breaking(page: str, old: str, new: str) -> Path:
+        path = copy / page
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {page}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return copy
+
+    return breaking
+
+
+def holds_problems(site: Path) -> list[str]:
+    return hold_caution_problems(site, HOLDS, HOLD_FREE, DATA.cautions.holds)
+
+
+# Hold cautions ------------------------------------------------------------------------------
+
+
+def test_the_data_has_exercises_with_and_without_holds():
+    assert HOLDS
+    assert HOLD_FREE
+
+
+def test_every_exercise_with_a_hold_shows_the_caution_and_links_to_hold_free_ones(built_site):
+    assert holds_problems(built_site) == []
+
+
+def test_hold_check_fails_when_a_caution_or_a_link_is_missing(broken_copy):
+    site = broken_copy("exercises/box/index.html", 'class="br-hold-caution"', 'class="x"')
+    assert any("exercise box has a hold but shows 0 hold caution lines" in p for p in holds_problems(site))
+    site = broken_copy("exercises/4-7-8/index.html", "../gentle/#exercise-gentle", "../gentle/")
+    assert any("exercise 4-7-8 has a hold but does not link to hold-free ['gentle']" in p for p in holds_problems(site))
+
+
+def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_built_page(tmp_path):
+    """Add an exercise with a hold to the data and a page for it: the build adds the caution."""
+    site = copy_site(tmp_path)
+    with (site / "data/exercises.yml").open("a", encoding="utf-8") as data:
+        data.write(
+            "\n  - id: sigh-hold\n    title: Sigh and hold\n    summary: A test.\n    phases:\n"
+            "      - {action: breathe-in, seconds: 4}\n      - {action: hold-empty, seconds: 3}\n"
+            "    cycles: {default: 3, min: 1, max: 5}\n    steps: [Breathe.]\n    references: [balban-2023]\n"
+        )
+    (site / "docs/exercises/sigh-hold.md").write_text(
+        "---\ndescription: A test page.\nreviewed: 2026-11-29\nnext_review: 2027-05-29\n---\n\n"
+        "# Sigh and hold\n\n<!-- md:pacer sigh-hold -->\n",
+        encoding="utf-8",
+    )
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "          - Alternate-nostril breathing: exercises/alternate-nostril.md\n"
+    (site / "mkdocs.yml").write_text(
+        config.replace(anchor, anchor + "          - Sigh and hold: exercises/sigh-hold.md\n"), encoding="utf-8"
+    )
+    result = build_copy(site)
+    assert result.returncode == 0, result.stderr
+    assert hold_caution_problems(site / "site", {"sigh-hold"}, HOLD_FREE, DATA.cautions.holds) == []
+    page = (site / "site/exercises/sigh-hold/index.html").read_text(encoding="utf-8")
+    assert page.count('class="br-hold-caution"') == len(DATA.cautions.holds)
+
+
+# One light-headedness rule ------------------------------------------------------------------
+
+
+def test_light_headedness_is_worded_the_same_everywhere(built_site):
+    assert light_headed_problems(built_site, DATA.cautions.light_headed) == []
+    for page in ("safety/index.html", "exercises/index.html", "exercises/box/index.html"):
+        assert " ".join(DATA.cautions.light_headed.split()) in (built_site / page).read_text(encoding="utf-8"), page
+
+
+def test_light_headed_check_fails_on_a_second_wording(broken_copy):
+    site = broken_copy(
+        "faq/index.html", "Stop and breathe normally.", "Stop if you are light-headed and breathe normally."
+    )
+    assert any(
+        p.startswith("faq/index.html: light-headedness worded differently")
+        for p in light_headed_problems(site, DATA.cautions.light_headed)
+    )
+
+
+# Crisis numbers you can tap -----------------------------------------------------------------
+
+
+def test_every_crisis_number_is_a_tel_link(built_site):
+    assert crisis_number_problems(built_site) == []
+    safety = (built_site / "safety/index.html").read_text(encoding="utf-8")
+    for number in ("999", "112", "911", "988", "116123"):
+        assert f'href="tel:{number}"' in safety, number
+    assert 'href="https://findahelpline.com"' in safety
+
+
+def test_crisis_check_fails_on_a_number_that_is_not_a_link(broken_copy):
+    site = broken_copy("index.html", '<a href="tel:116123">116 123</a>', "116 123")
+    assert any(p.startswith("index.html: '116 123' is not a tel: link") for p in crisis_number_problems(site))
+    site = broken_copy("mind-body/index.html", 'href="tel:911"', 'href="tel:999"')
+    assert any(p.startswith("mind-body/index.html: '911'") for p in crisis_number_problems(site))
+
+
+# The options page, linked where people decide ------------------------------------------------
+
+
+@pytest.mark.parametrize("page", OPTIONS_LINKED_FROM)
+def test_options_page_is_linked(built_site, page):
+    assert links_to(built_site, page, "options/index.html")
+
+
+def test_options_link_check_fails_without_the_link(broken_copy):
+    site = broken_copy("ser/index.html", 'href="../options/"', 'href="../ser/"')
+    assert not links_to(site, "ser/index.html", "options/index.html")
+
+
+def test_options_page_covers_each_reason_and_choice(built_site):
+    text = (built_site / "options/index.html").read_text(encoding="utf-8")
+    for section in ("stress", "pain", "ptsd"):
+        for choice in ("guideline", "ser", "breathing", "nothing"):
+            assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
+    assert 'id="questions-for-a-doctor"' in text
+    assert text.count("<dt>What it is</dt>") == 12
+    assert text.count("<dt>Effect on daily life</dt>") == 12
+
+
+# "Practitioners say" always names a source --------------------------------------------------
+
+
+def test_practitioners_say_always_cites_a_source(built_site):
+    assert practitioners_say_problems(built_site) == []
+    assert "Practitioners say" in (built_site / "session/index.html").read_text(encoding="utf-8")
+
+
+def test_practitioners_say_check_fails_without_a_citation(broken_copy):
+    site = broken_copy("release/index.html", "You do not have to hold back", "Practitioners say you need not hold back")
+    assert any(p.startswith("release/index.html: no citation") for p in practitioners_say_problems(site))
