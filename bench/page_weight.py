@@ -18,7 +18,7 @@ import yaml
 from bench.environment import REPO_ROOT, WORK_DIR
 from bench.report import Section, Table, kb
 from bench.site_variants import FRONT_MATTER, expanded_page
-from hooks.site_data import load_site_data
+from hooks.site_data import load_site_data, pacer_pages
 from tests.support.html import read_page
 
 PACER_ASSETS = ("assets/javascripts/pacer.js", "assets/stylesheets/pacer.css")
@@ -93,7 +93,9 @@ def comparable_markdown(page: str) -> str:
         source = REPO_ROOT / "docs" / src_uri
         if source.is_file():
             break
-    text = expanded_page(source.read_text(encoding="utf-8"), src_uri, load_site_data(REPO_ROOT / "data"))
+    docs = REPO_ROOT / "docs"
+    shown_on = pacer_pages({p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")})
+    text = expanded_page(source.read_text(encoding="utf-8"), src_uri, load_site_data(REPO_ROOT / "data"), shown_on)
     return FRONT_MATTER.sub("", text)
 
 

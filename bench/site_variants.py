@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from hooks.shortcodes import expand_shortcodes
-from hooks.site_data import SiteData, load_site_data, shortcode_renderers
+from hooks.site_data import SiteData, load_site_data, pacer_pages, shortcode_renderers
 from tests.support.build import copy_site as copy_site_parts
 
 HOOKS_ENTRY = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -47,21 +47,33 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
-def expanded_page(text: str, src_uri: str, data: SiteData) -> str:
-    """A page's Markdown with each shortcode replaced by the HTML the hook would put there."""
+def expanded_page(text: str, src_uri: str, data: SiteData, shown_on: dict[str, str]) -> str:
+    """A page's Markdown with each shortcode replaced by the HTML the hook would put there.
+
+    `shown_on` maps each exercise id to the page (source path) that shows its pacer. The
+    editors list is empty, as in the repository's mkdocs.yml.
+    """
     front = FRONT_MATTER.match(text)
     head, body = (front.group(0), text[front.end() :]) if front else ("", text)
-    references_url = get_relative_url("references/", page_url(src_uri))
-    return head + expand_shortcodes(body, shortcode_renderers(data, references_url), f"docs/{src_uri}")
+    here = page_url(src_uri)
+    references_url = get_relative_url("references/", here)
+    exercise_urls = {
+        exercise_id: f"{get_relative_url(page_url(source), here)}#exercise-{exercise_id}"
+        for exercise_id, source in shown_on.items()
+    }
+    renderers = shortcode_renderers(data, references_url, exercise_urls, ())
+    return head + expand_shortcodes(body, renderers, f"docs/{src_uri}")
 
 
 def pre_expand_shortcodes(docs: Path, data_dir: Path) -> int:
     """Write the hook's HTML into each page in place of its shortcodes; returns pages changed."""
     data = load_site_data(data_dir)
+    pages = sorted(docs.rglob("*.md"))
+    shown_on = pacer_pages({page.relative_to(docs).as_posix(): page.read_text(encoding="utf-8") for page in pages})
     changed = 0
-    for page in sorted(docs.rglob("*.md")):
+    for page in pages:
         text = page.read_text(encoding="utf-8")
-        expanded = expanded_page(text, page.relative_to(docs).as_posix(), data)
+        expanded = expanded_page(text, page.relative_to(docs).as_posix(), data, shown_on)
         if expanded != text:
             page.write_text(expanded, encoding="utf-8")
             changed += 1
