@@ -14,6 +14,7 @@ from hooks.exercises import has_hold
 from hooks.site_data import load_site_data
 from tests.site_copy import build_copy, copy_site
 from tests.support.content_checks import (
+    citation_problems,
     crisis_number_problems,
     hold_caution_problems,
     light_headed_problems,
@@ -93,6 +94,20 @@ def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_built_page(tmp_path)
     assert page.count('class="br-hold-caution"') == len(DATA.cautions.holds)
 
 
+# Citations -------------------------------------------------------------------------------------
+
+
+def test_every_citation_resolves_and_every_source_is_cited(built_site):
+    assert citation_problems(built_site, set(DATA.references)) == []
+
+
+def test_citation_check_fails_on_a_dangling_citation_and_an_unused_source(broken_copy):
+    site = broken_copy("ser/index.html", "#ref-loftus-1993", "#ref-loftus-1994")
+    problems = citation_problems(site, set(DATA.references) | {"unused-2020"})
+    assert "ser/index.html: cites #ref-loftus-1994, which is not on the references page" in problems
+    assert "references: unused-2020 is listed but never cited" in problems
+
+
 # One light-headedness rule ------------------------------------------------------------------
 
 
@@ -164,3 +179,41 @@ def test_practitioners_say_always_cites_a_source(built_site):
 def test_practitioners_say_check_fails_without_a_citation(broken_copy):
     site = broken_copy("release/index.html", "You do not have to hold back", "Practitioners say you need not hold back")
     assert any(p.startswith("release/index.html: no citation") for p in practitioners_say_problems(site))
+
+
+# Authority: named editors and reviewers come from config and front matter ---------------------
+
+
+def test_about_page_says_plainly_that_no_editor_is_named_yet(built_site):
+    about = (built_site / "about/index.html").read_text(encoding="utf-8")
+    assert "No named editor is listed yet." in about
+    assert "No doctor, nurse or other clinician has reviewed this site yet." in about
+
+
+def test_editors_in_config_appear_and_a_bad_list_stops_the_build(tmp_path):
+    site = copy_site(tmp_path / "good")
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  editors: []", '  editors: ["Ada Example"]'), encoding="utf-8"
+    )
+    result = build_copy(site)
+    assert result.returncode == 0, result.stderr
+    about = (site / "site/about/index.html").read_text(encoding="utf-8")
+    assert "Ada Example edits this site and is responsible for what it says." in about
+    assert "No named editor" not in about
+
+    bad = copy_site(tmp_path / "bad")
+    config = bad / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  editors: []", '  editors: [""]'), encoding="utf-8")
+    result = build_copy(bad)
+    assert result.returncode != 0
+    assert 'mkdocs.yml: field "extra.editors[1]": found "" (text); allowed: a name as non-empty text.' in result.stderr
+
+
+def test_an_empty_reviewer_stops_the_build_with_its_page_named(tmp_path):
+    site = copy_site(tmp_path)
+    page = site / "docs/ser.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("next_review:", 'reviewed_by: ""\nnext_review:', 1))
+    result = build_copy(site)
+    assert result.returncode != 0
+    assert 'docs/ser.md: field "reviewed_by": found "" (text)' in result.stderr

@@ -202,3 +202,20 @@ def light_headed_problems(site: Path, rule: str) -> list[str]:
             if block.text() != expected:
                 problems.append(f"{page}: light-headedness worded differently: {block.text()[:90]!r}")
     return problems
+
+
+def citation_problems(site: Path, reference_keys: set[str]) -> list[str]:
+    """Every link to references/#ref-KEY lands on a listed entry, and every listed source is cited."""
+    listed = {n.attrs["id"] for n in read_page(site / "references/index.html").walk() if "id" in n.attrs}
+    cited: set[str] = set()
+    problems = []
+    for page in content_pages(site):
+        for link in read_page(site / page).find_all("a"):
+            target, fragment = target_of(page, link.attrs.get("href", ""))
+            if target != "references/index.html" or not fragment.startswith("ref-"):
+                continue
+            cited.add(fragment.removeprefix("ref-"))
+            if fragment not in listed:
+                problems.append(f"{page}: cites #{fragment}, which is not on the references page")
+    problems += [f"references: {key} is listed but never cited" for key in sorted(reference_keys - cited)]
+    return problems
