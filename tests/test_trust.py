@@ -191,6 +191,8 @@ def test_about_page_says_plainly_that_no_editor_is_named_yet(built_site):
 
 
 def test_editors_in_config_appear_and_a_bad_list_stops_the_build(tmp_path):
+    (tmp_path / "good").mkdir()
+    (tmp_path / "bad").mkdir()
     site = copy_site(tmp_path / "good")
     config = site / "mkdocs.yml"
     config.write_text(
