@@ -119,7 +119,7 @@ CAUTION_CASES = {
     ),
     "empty hold line": (
         lambda data: data["holds"].append("  "),
-        'data/cautions.yml, field "holds[3]": found "  " (text); allowed: non-empty text (inline Markdown).',
+        'data/cautions.yml, field "holds[5]": found "  " (text); allowed: non-empty text (inline Markdown).',
     ),
     "relative link": (
         lambda data: data.update(hold_free_lead="See [gentle](gentle.md)"),
