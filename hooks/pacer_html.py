@@ -74,7 +74,8 @@ def exercise_payload(exercise: Exercise) -> dict[str, Any]:
 
 
 def _attribute(value: str) -> str:
-    return html.escape(value, quote=True)
+    """Escaped for HTML, line breaks included: a blank line would end Markdown's raw HTML block."""
+    return html.escape(value, quote=True).replace("\n", "&#10;")
 
 
 def render_steps(exercise: Exercise) -> str:
@@ -92,7 +93,7 @@ def _hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> 
     lines = "".join(f'<li class="br-hold-caution">{render_inline(line)}</li>' for line in cautions.holds)
     if not hold_free:
         return lines
-    links = ", ".join(f'<a href="{_attribute(link.url)}">{html.escape(link.title)}</a>' for link in hold_free)
+    links = ", ".join(f'<a href="{_attribute(link.url)}">{_attribute(link.title)}</a>' for link in hold_free)
     return lines + f'<li class="br-hold-free">{render_inline(cautions.hold_free_lead)} {links}.</li>'
 
 
@@ -113,7 +114,7 @@ def _render_cautions(exercise: Exercise, cautions: SharedCautions, hold_free: Se
 
 
 def _reference_link(key: str, references: Mapping[str, Reference], references_url: str) -> str:
-    label = html.escape(short_label(references[key]))
+    label = _attribute(short_label(references[key]))
     return f'<a href="{_attribute(references_url)}#{anchor_id(key)}">{label}</a>'
 
 
@@ -145,14 +146,14 @@ def render_pacer(
     through untouched.
     """
     payload = json.dumps(exercise_payload(exercise), ensure_ascii=False, separators=(",", ":"))
-    title = html.escape(exercise.title)
+    title = _attribute(exercise.title)
     return (
         f'<div class="br-exercise" id="exercise-{exercise.id}">'
         f"{_render_cautions(exercise, cautions, hold_free)}"
         f'<breath-pacer data-pacer="{exercise.id}" data-state="idle" data-phase="" data-cycle="0" '
         f'data-exercise="{_attribute(payload)}" role="group" aria-label="{_attribute(exercise.title)} pacer">'
         f'<div class="br-pacer__fallback"><p class="br-pacer__title">{title}</p>'
-        f'<p class="br-pacer__pattern">{html.escape(pattern_text(exercise))}</p></div>'
+        f'<p class="br-pacer__pattern">{_attribute(pattern_text(exercise))}</p></div>'
         f"</breath-pacer>"
         f'<details class="br-steps" open><summary>Step by step</summary>{render_steps(exercise)}</details>'
         f"{_render_sources(exercise, references, references_url)}"

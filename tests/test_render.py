@@ -226,3 +226,10 @@ def test_renderer_lookup_errors_carry_page_and_line():
 def test_ordinary_html_comments_are_untouched():
     text = "<!-- a note for editors -->\ntext"
     assert expand_shortcodes(text, RENDERERS, "docs/x.md") == text
+
+
+def test_a_blank_line_in_data_text_cannot_end_the_html_block():
+    """Hypothesis found this: a title with a blank line split the block, and Markdown ate the rest."""
+    markup = pacer(make_exercise(title="Box\n\nbreathing"))
+    assert "\n\n" not in markup
+    assert pacer_attributes(markup)["aria-label"] == "Box\n\nbreathing pacer"

@@ -12,7 +12,7 @@ import pytest
 
 from hooks.exercises import has_hold
 from hooks.site_data import load_site_data
-from tests.site_copy import build_copy, copy_site
+from tests.support.build import build_copy, copy_site
 from tests.support.content_checks import (
     citation_problems,
     crisis_number_problems,
