@@ -61,7 +61,7 @@ def expanded_page(text: str, src_uri: str, data: SiteData, shown_on: dict[str, s
         exercise_id: f"{get_relative_url(page_url(source), here)}#exercise-{exercise_id}"
         for exercise_id, source in shown_on.items()
     }
-    renderers = shortcode_renderers(data, references_url, exercise_urls, ())
+    renderers = shortcode_renderers(data, references_url, exercise_urls=exercise_urls, editors=())
     return head + expand_shortcodes(body, renderers, f"docs/{src_uri}")
 
 
