@@ -38,8 +38,9 @@ def test_a_shortcode_in_a_fence_is_shown_not_expanded():
 def test_unknown_shortcode_names_the_line():
     with pytest.raises(PageShortcodeError) as raised:
         convert("Intro\n\n<!-- md:pacers box -->")
-    assert 'the page, line 3: unknown shortcode "md:pacers"; known shortcodes are md:contact, md:pacer' in str(
-        raised.value
+    assert (
+        'the page, line 3: unknown shortcode "md:pacers"; known shortcodes are md:caution, md:contact, md:editors, md:pacer'
+        in str(raised.value)
     )
 
 
