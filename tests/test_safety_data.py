@@ -226,7 +226,7 @@ def test_editors_shortcode_uses_the_names_given():
 
 def _meta(**extra):
     return {
-        "description": "x",
+        "description": "A plain sentence long enough for the fifty-character rule.",
         "reviewed": datetime.date(2026, 1, 1),
         "next_review": datetime.date(2026, 6, 1),
         **extra,

@@ -78,7 +78,7 @@ def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_built_page(tmp_path)
             "    cycles: {default: 3, min: 1, max: 5}\n    steps: [Breathe.]\n    references: [balban-2023]\n"
         )
     (site / "docs/exercises/sigh-hold.md").write_text(
-        "---\ndescription: A test page.\nreviewed: 2026-11-29\nnext_review: 2027-05-29\n---\n\n"
+        "---\ndescription: A test page for an exercise with a breath hold, added by a test.\nreviewed: 2026-11-29\nnext_review: 2027-05-29\n---\n\n"
         "# Sigh and hold\n\n<!-- md:pacer sigh-hold -->\n",
         encoding="utf-8",
     )
