@@ -1,10 +1,12 @@
-"""MkDocs glue: load the data when the build starts, check front matter, expand shortcodes.
+"""MkDocs glue: load the data when the build starts, check front matter, expand shortcodes,
+and write the offline copy's service worker and the web app manifest once the site is built.
 
 Thin on purpose: the work happens in plain modules beside this file, tested alone.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ for _name in [name for name in sys.modules if name == "hooks" or name.startswith
 
 from hooks.editors import editor_names  # noqa: E402 -- needs the lines above
 from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
+from hooks.offline import OfflineError, base_path_of, write_service_worker  # noqa: E402 -- needs the lines above
 from hooks.page_rules import citation_problems, heading_problems  # noqa: E402 -- needs the lines above
 from hooks.problems import DataError  # noqa: E402 -- needs the lines above
 from hooks.repository import Repository, repository_from  # noqa: E402 -- needs the lines above
@@ -41,6 +44,7 @@ from hooks.site_data import (  # noqa: E402 -- needs the lines above
     pacer_pages,
     shortcode_renderers,
 )
+from hooks.web_manifest import write_web_manifest  # noqa: E402 -- needs the lines above
 
 _site_data: SiteData | None = None
 _repository: Repository | None = None
@@ -56,6 +60,16 @@ def _load_this_file_afresh_next_build() -> None:
     if load_hook is None or not hasattr(load_hook, "cache_clear"):
         raise PluginError("MkDocs no longer caches hooks as 1.6 does; `make serve` would not reload hooks/.")
     load_hook.cache_clear()
+
+
+# Which MkDocs command runs: kept in the process environment because under `mkdocs serve` this
+# file is executed afresh for every rebuild (see above) while on_startup runs only once.
+_COMMAND_VARIABLE = "BREATHING_ROOM_MKDOCS_COMMAND"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: its live preview must not be cached offline."""
+    os.environ[_COMMAND_VARIABLE] = command
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
@@ -124,3 +138,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: An
         source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         raise PluginError(f"{source}: heading problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems))
     return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Last step of the build: the manifest first, so the service worker's list includes it."""
+    site_dir = Path(config.site_dir)
+    base_path = base_path_of(config.site_url)
+    search = config.plugins.get("search")
+    languages = (search.config.get("lang") if search else None) or [config.theme.get("language") or "en"]
+    try:
+        write_web_manifest(site_dir, config.site_name, config.site_description or "", base_path)
+        write_service_worker(site_dir, base_path, languages, retiring=os.environ.get(_COMMAND_VARIABLE) == "serve")
+    except (OfflineError, OSError) as error:
+        raise PluginError(f"The offline copy could not be made; the site is not ready to publish: {error}") from None

@@ -1,0 +1,137 @@
+"""What the offline tests and the offline benchmark share: a private copy of the site built for
+the address it is served at, and a server that logs every request and can be taken down (so a
+page that still shows while it is down can only have come from the service worker's cache)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from unittest import mock
+
+from tests.conftest import SUB_PATH, SubPathHandler, build_site
+from tests.site_copy import copy_site
+
+
+class RecordingHandler(SubPathHandler):
+    """The tests' sub-path handler, under any sub-path, logging each request; while the server is
+    down it closes every connection unanswered, as an unreachable host would look to a browser."""
+
+    server: SiteServer.Server
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        self.server.owner.record(self.path)
+        if self.server.owner.down:
+            self.close_connection = True
+            return False
+        return True
+
+    def translate_path(self, path: str) -> str:
+        sub_path = self.server.owner.sub_path
+        inside = path.startswith(sub_path)
+        return super().translate_path(SUB_PATH + path[len(sub_path) :] if inside else "/__outside__")
+
+    def send_error(self, code, message=None, explain=None):
+        if self.server.owner.down:
+            return None
+        return super().send_error(code, message, explain)
+
+
+class SiteServer:
+    """Serves `directory` at http://127.0.0.1:PORT{sub_path}; the port is chosen before the site is
+    built, so the build can be told its own address."""
+
+    class Server(http.server.ThreadingHTTPServer):
+        owner: SiteServer
+
+    def __init__(self, directory: Path, sub_path: str = SUB_PATH):
+        self.directory = directory
+        self.sub_path = sub_path
+        self.down = False
+        self.requests: list[str] = []
+        self._lock = threading.Lock()
+        self._server = SiteServer.Server(
+            ("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(directory))
+        )
+        self._server.owner = self
+        self.url = f"http://127.0.0.1:{self._server.server_port}{sub_path}"
+        self._thread: threading.Thread | None = None
+
+    def record(self, path: str) -> None:
+        with self._lock:
+            self.requests.append(path)
+
+    def take_requests(self) -> list[str]:
+        """The paths asked for since the last call."""
+        with self._lock:
+            taken, self.requests = self.requests, []
+        return taken
+
+    def start(self) -> SiteServer:
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def build_for(root: Path, site_url: str) -> Path:
+    """Build the copy of the site in `root` (made by copy_site) for `site_url`, into root/site,
+    replacing an earlier build only once the new one has succeeded."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", text), encoding="utf-8")
+    with mock.patch.dict(os.environ, {"SITE_URL": site_url}):
+        result = build_site(root / "site.new", cwd=root)
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    site = root / "site"
+    if site.exists():
+        for child in site.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        for child in (root / "site.new").iterdir():
+            child.rename(site / child.name)
+        (root / "site.new").rmdir()
+    else:
+        (root / "site.new").rename(site)
+    return site
+
+
+def serve_fresh_copy(root: Path, sub_path: str = SUB_PATH) -> SiteServer:
+    """A copy of the repository's site in `root`, built for and served at its own address."""
+    copy_site(root)
+    (root / "site").mkdir()
+    server = SiteServer(root / "site", sub_path)
+    build_for(root, server.url)
+    return server.start()
+
+
+def wait_until_offline_ready(page) -> None:
+    """Until the service worker has finished its first install and controls the page."""
+    page.wait_for_function(
+        "navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === 'activated'"
+    )
+
+
+def cached_bytes(page) -> dict[str, int]:
+    """Every entry in the site's offline cache: address (with its revision) -> body size in bytes."""
+    return page.evaluate(
+        """async () => {
+            const sizes = {};
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    sizes[request.url] = (await (await cache.match(request)).arrayBuffer()).byteLength;
+                }
+            }
+            return sizes;
+        }"""
+    )
