@@ -1,0 +1,241 @@
+"""The offline copy in a real Chromium, light and dark: after one visit, with the browser offline
+AND the server down (so nothing can pass by reaching the network), every page opens by address
+and by instant navigation, a pacer runs, search finds a word and a missing page gets the site's
+404. A rebuild with one changed page is announced, not forced, and fetches only what changed.
+
+Measured here (Chromium 156): `context.set_offline(True)` does apply to the service worker's own
+fetches (the 404 test below would hang on the server otherwise). The tests do not rely on it: the
+server answers nothing while down and logs every request, and the tests require that log empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import contrast_ratio, watch
+from tests.pacer_helpers import attributes, expected_phases, exercises, open_pacer
+from tests.support.offline import SiteServer, build_for, cached_bytes, serve_fresh_copy, wait_until_offline_ready
+
+pytestmark = pytest.mark.browser
+NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Iterator[SiteServer]:
+    server = serve_fresh_copy(tmp_path_factory.mktemp("offline-site"))
+    yield server
+    server.stop()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Site-relative addresses of every content page, home first."""
+    return sorted(
+        ("" if html.parent == site else html.parent.relative_to(site).as_posix() + "/")
+        for html in site.rglob("index.html")
+    )
+
+
+def foreign_requests(context, server: SiteServer) -> list[str]:
+    """Every request from the context (pages and service worker alike) to any other host."""
+    own = urlsplit(server.url).netloc
+    found: list[str] = []
+    context.on(
+        "request",
+        lambda request: urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+        and urlsplit(request.url).netloc != own
+        and found.append(request.url),
+    )
+    return found
+
+
+def go_offline(context, server: SiteServer) -> None:
+    server.take_requests()
+    server.down = True
+    context.set_offline(True)
+
+
+def expand_navigation(page) -> None:
+    """Open every collapsed section of the sidebar, as a reader would, so each link can be clicked."""
+    page.evaluate(
+        """() => document.querySelectorAll('.md-sidebar--primary .md-nav__item--nested > .md-nav__toggle').forEach(toggle => {
+            if (!toggle.checked) toggle.click();
+        })"""
+    )
+
+
+def click_nav_link(page, url: str) -> None:
+    index = page.evaluate(
+        """url => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
+            .findIndex(a => a.href === url)""",
+        url,
+    )
+    assert index >= 0, f"no sidebar link to {url}"
+    expand_navigation(page)
+    page.locator(".md-sidebar--primary a.md-nav__link").nth(index).click()
+    page.wait_for_url(url)
+
+
+def assert_page_rendered(page, path: str) -> None:
+    heading = page.locator(".md-content article h1").first
+    heading.wait_for()
+    assert heading.inner_text() != "Page not found", path
+    assert page.locator(".br-notice").is_visible(), path  # the safety notice, as on every page
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme):
+    server = offline_site
+    pages = site_pages(server.directory)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    foreign = foreign_requests(context, server)
+    page = context.new_page()
+    watcher = watch(page, server.url)
+    page.goto(server.url)
+    wait_until_offline_ready(page)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+    assert page.locator(".br-update").inner_text() == ""  # a first visit is not an update
+
+    # Online, a missing page comes from the network as a 404 and is not kept.
+    assert page.goto(server.url + "no/such/page/").status == 404
+    assert not [url for url in cached_bytes(page) if "no/such" in url]
+
+    go_offline(context, server)
+    try:
+        for path in pages:  # typed into the address bar
+            response = page.goto(server.url + path)
+            assert response is not None and response.status == 200 and response.from_service_worker, path
+            assert_page_rendered(page, path)
+
+        page.goto(server.url)  # through instant navigation: one document all along
+        page.evaluate("window.stillTheSameDocument = true")
+        for path in [*pages[1:], ""]:
+            click_nav_link(page, server.url + path)
+            assert_page_rendered(page, path)
+            assert page.evaluate("window.stillTheSameDocument === true"), f"{path}: a full page load, not instant"
+
+        page.goto(server.url + "about/")
+        search = page.locator(".md-search__input")
+        search.click()
+        search.press_sequentially("nostril")  # Material searches on key presses
+        result = page.locator(".md-search-result__item a[href*='alternate-nostril']").first
+        result.wait_for()
+        result.click()
+        page.wait_for_url(re.compile(r".*/exercises/alternate-nostril/.*"))
+        assert_page_rendered(page, "search result")
+
+        missing = page.goto(server.url + "no/such/page/")
+        assert missing is not None and missing.status == 404 and missing.from_service_worker
+        assert page.get_by_role("heading", name="Page not found").is_visible()
+
+        pacer_page = context.new_page()
+        pacer_watch = watch(pacer_page, server.url)
+        pacer = open_pacer(pacer_page, server.url + "exercises/box/", "box")
+        (first, first_ms), (second, _) = expected_phases(exercises()["box"], 1)[:2]
+        pacer.get_by_role("button", name="Start").click()
+        assert attributes(pacer)["phase"] == first
+        pacer_page.clock.run_for(int(first_ms) + 50)
+        assert attributes(pacer)["state"] == "running" and attributes(pacer)["phase"] == second
+
+        assert server.take_requests() == [], "the server was asked for something while the site was offline"
+    finally:
+        context.set_offline(False)
+        server.down = False
+    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE] * 2  # Chromium's own note on each missing page
+    assert pacer_watch.errors == []
+    assert foreign == [] and watcher.foreign_requests == []
+    context.close()
+
+
+def revisions(site: Path) -> dict[str, str]:
+    """Address -> revision, as the built service worker lists them."""
+    source = (site / "sw.js").read_text(encoding="utf-8")
+    settings = json.loads(re.search(r"const OFFLINE = (\{.*?\n\});", source, re.DOTALL).group(1))
+    return settings["entries"]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_new_build_is_announced_and_fetches_only_what_changed(browser, tmp_path, scheme):
+    server = serve_fresh_copy(tmp_path)
+    context = browser.new_context(color_scheme=scheme)
+    foreign = foreign_requests(context, server)
+    page = context.new_page()
+    watcher = watch(page, server.url)
+    try:
+        page.goto(server.url + "faq/")
+        wait_until_offline_ready(page)
+        before = revisions(server.directory)
+
+        faq = tmp_path / "docs/faq.md"
+        faq.write_text(faq.read_text(encoding="utf-8") + "\nThis answer was updated offline-test.\n", encoding="utf-8")
+        build_for(tmp_path, server.url)
+        after = revisions(server.directory)
+        changed = {path for path in after if before.get(path) != after[path]}
+        base = urlsplit(server.url).path
+        assert changed == {base + "faq/", base + "search/search_index.json"}  # the page and its search text
+
+        server.take_requests()
+        page.reload()  # the browser checks sw.js on every page load and installs the new one
+        line = page.get_by_role("status").filter(has_text="A new version of this site is ready.")
+        line.wait_for()
+        assert "offline-test" not in page.content(), "the page changed without the reader asking"
+        assert contrast_ratio(page, ".br-update span") >= 4.5
+        assert contrast_ratio(page, ".br-update__button") >= 4.5
+
+        reload = line.get_by_role("button", name="Reload")
+        reload.focus()
+        page.keyboard.press("Enter")  # keyboard alone
+        page.get_by_text("This answer was updated offline-test.").wait_for()
+        fetched = {path.split("?", 1)[0] for path in server.take_requests()}
+        assert fetched - {base + "sw.js"} == changed, "unchanged files were fetched again, or changed ones not"
+
+        keys = cached_bytes(page)
+        assert len(keys) == len(after)  # the old versions were deleted when the new one took over
+        assert not [url for url in keys if url.endswith(f"faq/?offline-revision={before[base + 'faq/']}")]
+
+        go_offline(context, server)
+        page.goto(server.url + "faq/")
+        page.get_by_text("This answer was updated offline-test.").wait_for()
+        assert server.take_requests() == []
+    finally:
+        context.set_offline(False)
+        server.down = False
+        context.close()
+        server.stop()
+    assert watcher.errors == [] and watcher.foreign_requests == [] and foreign == []
+
+
+@pytest.mark.parametrize("sub_path", ["/calm/", "/"])
+def test_offline_copy_is_scoped_to_the_site_address(browser, tmp_path, sub_path):
+    """Another repository name, and a user site at the host's root."""
+    server = serve_fresh_copy(tmp_path, sub_path)
+    context = browser.new_context()
+    page = context.new_page()
+    watcher = watch(page, server.url)
+    try:
+        page.goto(server.url + "safety/")
+        wait_until_offline_ready(page)
+        assert page.evaluate("navigator.serviceWorker.ready.then(r => new URL(r.scope).pathname)") == sub_path
+        manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+        assert (manifest["start_url"], manifest["scope"], manifest["id"]) == (sub_path, sub_path, sub_path)
+        assert all(url.startswith(server.url) for url in cached_bytes(page))
+
+        go_offline(context, server)
+        response = page.goto(server.url + "exercises/gentle/")
+        assert response is not None and response.status == 200
+        assert_page_rendered(page, "exercises/gentle/")
+        assert page.goto(server.url + "gone/").status == 404
+        assert page.get_by_role("heading", name="Page not found").is_visible()
+        assert server.take_requests() == []
+    finally:
+        context.set_offline(False)
+        server.down = False
+        context.close()
+        server.stop()
+    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE] and watcher.foreign_requests == []
