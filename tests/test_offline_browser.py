@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import contrast_ratio, watch
-from tests.pacer_helpers import attributes, expected_phases, exercises, open_pacer
+from tests.pacer_helpers import attributes, exercises, expected_phases, open_pacer
 from tests.support.offline import SiteServer, build_for, cached_bytes, serve_fresh_copy, wait_until_offline_ready
 
 pytestmark = pytest.mark.browser
@@ -48,9 +48,11 @@ def foreign_requests(context, server: SiteServer) -> list[str]:
     found: list[str] = []
     context.on(
         "request",
-        lambda request: urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
-        and urlsplit(request.url).netloc != own
-        and found.append(request.url),
+        lambda request: (
+            urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(request.url).netloc != own
+            and found.append(request.url)
+        ),
     )
     return found
 
@@ -64,9 +66,10 @@ def go_offline(context, server: SiteServer) -> None:
 def expand_navigation(page) -> None:
     """Open every collapsed section of the sidebar, as a reader would, so each link can be clicked."""
     page.evaluate(
-        """() => document.querySelectorAll('.md-sidebar--primary .md-nav__item--nested > .md-nav__toggle').forEach(toggle => {
-            if (!toggle.checked) toggle.click();
-        })"""
+        """() => {
+            const toggles = document.querySelectorAll('.md-sidebar--primary .md-nav__item--nested > .md-nav__toggle');
+            toggles.forEach(toggle => toggle.checked || toggle.click());
+        }"""
     )
 
 
@@ -110,7 +113,9 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
     try:
         for path in pages:  # typed into the address bar
             response = page.goto(server.url + path)
-            assert response is not None and response.status == 200 and response.from_service_worker, path
+            assert response is not None, path
+            assert response.status == 200, path
+            assert response.from_service_worker, path
             assert_page_rendered(page, path)
 
         page.goto(server.url)  # through instant navigation: one document all along
@@ -131,7 +136,9 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
         assert_page_rendered(page, "search result")
 
         missing = page.goto(server.url + "no/such/page/")
-        assert missing is not None and missing.status == 404 and missing.from_service_worker
+        assert missing is not None
+        assert missing.status == 404
+        assert missing.from_service_worker
         assert page.get_by_role("heading", name="Page not found").is_visible()
 
         pacer_page = context.new_page()
@@ -141,7 +148,8 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
         pacer.get_by_role("button", name="Start").click()
         assert attributes(pacer)["phase"] == first
         pacer_page.clock.run_for(int(first_ms) + 50)
-        assert attributes(pacer)["state"] == "running" and attributes(pacer)["phase"] == second
+        assert attributes(pacer)["state"] == "running"
+        assert attributes(pacer)["phase"] == second
 
         assert server.take_requests() == [], "the server was asked for something while the site was offline"
     finally:
@@ -149,7 +157,8 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
         server.down = False
     assert watcher.errors == [NOT_FOUND_CONSOLE_LINE] * 2  # Chromium's own note on each missing page
     assert pacer_watch.errors == []
-    assert foreign == [] and watcher.foreign_requests == []
+    assert foreign == []
+    assert watcher.foreign_requests == []
     context.close()
 
 
@@ -208,7 +217,9 @@ def test_new_build_is_announced_and_fetches_only_what_changed(browser, tmp_path,
         server.down = False
         context.close()
         server.stop()
-    assert watcher.errors == [] and watcher.foreign_requests == [] and foreign == []
+    assert watcher.errors == []
+    assert watcher.foreign_requests == []
+    assert foreign == []
 
 
 @pytest.mark.parametrize("sub_path", ["/calm/", "/"])
@@ -228,7 +239,8 @@ def test_offline_copy_is_scoped_to_the_site_address(browser, tmp_path, sub_path)
 
         go_offline(context, server)
         response = page.goto(server.url + "exercises/gentle/")
-        assert response is not None and response.status == 200
+        assert response is not None
+        assert response.status == 200
         assert_page_rendered(page, "exercises/gentle/")
         assert page.goto(server.url + "gone/").status == 404
         assert page.get_by_role("heading", name="Page not found").is_visible()
@@ -238,4 +250,5 @@ def test_offline_copy_is_scoped_to_the_site_address(browser, tmp_path, sub_path)
         server.down = False
         context.close()
         server.stop()
-    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE] and watcher.foreign_requests == []
+    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE]
+    assert watcher.foreign_requests == []
