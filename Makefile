@@ -79,7 +79,7 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 test: lint $(ZENSICAL_STAMP)
 	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest
 
-## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse
+## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse, offline copy (`python -m bench --only offline` for that alone)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 

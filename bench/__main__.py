@@ -1,8 +1,9 @@
-"""`make bench`: build the site, run the five benchmarks, print each table and write
+"""`make bench`: build the site, run the six benchmarks, print each table and write
 bench/RESULTS.md. Figures are reported against the project's aims; nothing here fails on time.
 
     python -m bench                      # everything (about 10 minutes)
     python -m bench --only weight,lighthouse
+    python -m bench --only offline       # the offline copy alone (about a minute)
     python -m bench --quick              # 2-breath pacer recording, for trying the bench out
 """
 
@@ -14,13 +15,13 @@ import shutil
 import sys
 import time
 
-from bench import build_speed, environment, lighthouse, pacer_timing, page_weight
+from bench import build_speed, environment, lighthouse, offline, pacer_timing, page_weight
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table
 from bench.server import serve
 from tests.support.build import build_site
 
-SECTIONS = ("build", "weight", "timing", "lighthouse")  # timing covers 3. and 4.
+SECTIONS = ("build", "weight", "timing", "lighthouse", "offline")  # timing covers 3. and 4.
 RESULTS = BENCH_DIR / "RESULTS.md"
 
 
@@ -83,7 +84,8 @@ def main() -> None:
         sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     started = time.monotonic()
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    chromium = environment.chromium() if {"timing", "lighthouse"} & set(chosen) else shutil.which("chromium") or "none"
+    browsers_needed = {"timing", "lighthouse", "offline"} & set(chosen)
+    chromium = environment.chromium() if browsers_needed else shutil.which("chromium") or "none"
     if {"timing", "lighthouse"} & set(chosen):
         environment.node_packages()
     site = built_site()  # first, so the commit and file hashes below describe what is measured
@@ -106,6 +108,9 @@ def main() -> None:
         if "lighthouse" in chosen:
             print("\n5. Lighthouse (about 3 minutes) ...", flush=True)
             sections += with_load(lighthouse.run, chromium, site_url)
+    if "offline" in chosen:
+        print("\n6. Offline (about a minute) ...", flush=True)
+        sections += with_load(offline.run, chromium, site)
     minutes = (time.monotonic() - started) / 60
     print("\nAims:")
     for section in sections:

@@ -45,7 +45,7 @@ class GzipSubPathHandler(SubPathHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
+def serve(site: Path, handler_class: type[GzipSubPathHandler] = GzipSubPathHandler) -> Iterator[str]:
     """Yields the site's base URL, e.g. http://127.0.0.1:PORT/breathing-room/."""
-    with serve_with(site, SUB_PATH, GzipSubPathHandler) as url:
+    with serve_with(site, SUB_PATH, handler_class) as url:
         yield url
