@@ -7,9 +7,9 @@ from __future__ import annotations
 import statistics
 import threading
 from collections.abc import Iterator
-from typing import ClassVar
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 from playwright.sync_api import BrowserContext, sync_playwright
 
@@ -143,7 +143,7 @@ def run(chromium: str, site: Path) -> Section:
     section.method += [
         "Playwright drives the Chromium above (one process); every round is a fresh context. 'Online, no offline copy'",
         "blocks service workers (the site as it was), the home page first so shared CSS/JS sit in the HTTP cache.",
-        "'From the offline copy' waits until the worker controls the home page; 'offline' then sets the context offline.",
+        "'From the offline copy' waits until the worker controls the home page; 'offline' then cuts the network.",
         "Slow 4G is Lighthouse's mobile throttling (150 ms, 1.6 Mbit/s) applied through CDP to the second page only.",
         "Bytes sent are response bodies counted by the bench server, which gzips text and ignores If-Modified-Since;",
         "GitHub Pages answers the worker's revalidations of files the page just loaded with 304, so it sends less.",
