@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -223,3 +224,24 @@ def test_a_failed_offline_copy_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert "The offline copy could not be made" in result.stdout + result.stderr
     assert "icon-192.png" in result.stdout + result.stderr
+
+
+def test_the_live_preview_gets_the_retiring_worker(built_site, tmp_path):
+    """`mkdocs serve` rebuilds pages under the reader's eyes: an offline copy would show old ones."""
+    from mkdocs.config import load_config
+
+    from hooks import mkdocs_hooks
+    from tests.conftest import REPO_ROOT
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"), site_dir=str(site))
+    try:
+        mkdocs_hooks.on_startup(command="serve", dirty=False)
+        mkdocs_hooks.on_post_build(config=config)
+        assert "unregister()" in (site / "sw.js").read_text(encoding="utf-8")
+        mkdocs_hooks.on_startup(command="build", dirty=False)
+        mkdocs_hooks.on_post_build(config=config)
+        assert (site / "sw.js").read_text(encoding="utf-8") == (built_site / "sw.js").read_text(encoding="utf-8")
+    finally:
+        mkdocs_hooks.on_startup(command="build", dirty=False)
