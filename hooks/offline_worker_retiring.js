@@ -4,8 +4,7 @@
 // a live preview must show the pages as they are now, so this worker keeps nothing, removes the
 // offline copy an earlier build may have left for this address, and unregisters itself.
 
-/** @type {{base: string, cache: string}} */
-const OFFLINE = /*@OFFLINE@*/ null;
+const OFFLINE = /** @type {{base: string, cache: string}} */ (/*@OFFLINE@*/ null);
 
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 

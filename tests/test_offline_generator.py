@@ -21,6 +21,7 @@ from hooks.offline import (
 )
 from hooks.web_manifest import ICONS, write_web_manifest
 from tests.site_copy import build_copy, copy_site
+from tests.support.offline import worker_settings_in
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset><url><loc>{loc}</loc><lastmod>{day}</lastmod></url></urlset>
@@ -147,7 +148,7 @@ def test_the_worker_carries_its_list_and_is_the_same_for_the_same_site(small_sit
     first = (small_site / "sw.js").read_bytes()
     write_service_worker(small_site, "/br/")
     assert (small_site / "sw.js").read_bytes() == first  # an unchanged site never looks like an update
-    settings = json.loads(re.search(rb"const OFFLINE = (\{.*?\n\});", first, re.DOTALL).group(1))
+    settings = worker_settings_in(small_site / "sw.js")
     assert settings["entries"] == {entry.url: entry.revision for entry in entries}
     assert settings["base"] == "/br/"
     assert settings["cache"] == "offline /br/"
@@ -186,9 +187,7 @@ def test_manifest_refuses_missing_icons(tmp_path):
 
 
 def test_the_built_site_keeps_everything_a_reader_needs(built_site, built_pages):
-    settings = json.loads(
-        re.search(r"const OFFLINE = (\{.*?\n\});", (built_site / "sw.js").read_text(), re.DOTALL).group(1)
-    )
+    settings = worker_settings_in(built_site / "sw.js")
     base = settings["base"]
     kept = {url.removeprefix(base) for url in settings["entries"]}
     pages = {page.relative_to(built_site).as_posix().removesuffix("index.html") for page in built_pages}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -112,6 +113,15 @@ def serve_fresh_copy(root: Path, sub_path: str = SUB_PATH) -> SiteServer:
     server = SiteServer(root / "site", sub_path)
     build_for(root, server.url)
     return server.start()
+
+
+def worker_settings_in(worker: Path) -> dict:
+    """The settings hooks/offline.py wrote into a built sw.js: base, cache, notFound, entries."""
+    source = worker.read_text(encoding="utf-8")
+    found = re.search(r"const OFFLINE = /\*\* @type .*? \*/ \((\{.*?\n\})\);", source, re.DOTALL)
+    if found is None:
+        raise AssertionError(f"{worker} carries no settings")
+    return json.loads(found.group(1))
 
 
 def wait_until_offline_ready(page) -> None:
