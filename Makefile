@@ -74,6 +74,7 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 	node_modules/.bin/eslint .
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tsconfig.node.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
 
 ## test: lint, then unit, build and real-browser tests (finds or installs a Chromium first)
 test: lint $(ZENSICAL_STAMP)

@@ -34,6 +34,11 @@ export default [
     languageOptions: { globals: globals.browser },
   },
   {
+    // The service worker templates hooks/offline.py fills in: classic scripts in a worker's scope.
+    files: ["hooks/**/*.js"],
+    languageOptions: { sourceType: "script", globals: globals.serviceworker },
+  },
+  {
     // Node scripts; their page.evaluate callbacks run in the browser, so they see both.
     files: ["**/*.mjs", "eslint.config.js"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

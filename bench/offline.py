@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, sync_playwright
 
 from bench.report import Section, Table, kb, ms
 from bench.server import GzipSubPathHandler, serve
-from tests.conftest import CHROMIUM_ARGS
+from tests.support.browsers import CHROMIUM_ARGS
 from tests.support.offline import cached_bytes, wait_until_offline_ready
 
 ROUNDS = 9
@@ -96,7 +96,7 @@ CONDITIONS = (
 def run(chromium: str, site: Path) -> Section:
     section = Section("6. Offline")
     with serve(site, CountingHandler) as site_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         try:
             with fresh_context(browser) as context:
                 taken_bytes()

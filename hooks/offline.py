@@ -22,7 +22,7 @@ from urllib.parse import quote
 WORKER_FILE = "sw.js"
 WORKER_TEMPLATE = Path(__file__).with_name("offline_worker.js")
 RETIRING_TEMPLATE = Path(__file__).with_name("offline_worker_retiring.js")
-PLACEHOLDER = "/*@OFFLINE@*/ null"
+PLACEHOLDER = "/*@OFFLINE@*/ {}"
 NOT_FOUND_PAGE = "404.html"
 HASH_LENGTH = 16  # hex digits of SHA-256: 64 bits, far beyond any chance of two versions colliding
 

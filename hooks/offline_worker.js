@@ -8,7 +8,7 @@
 
 /** @typedef {{base: string, cache: string, notFound: string, entries: Record<string, string>}} OfflineSettings */
 
-const OFFLINE = /** @type {OfflineSettings} */ (/*@OFFLINE@*/ null);
+const OFFLINE = /** @type {OfflineSettings} */ (/*@OFFLINE@*/ {});
 
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const SITEMAP = OFFLINE.base + "sitemap.xml";

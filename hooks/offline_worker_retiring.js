@@ -4,7 +4,7 @@
 // a live preview must show the pages as they are now, so this worker keeps nothing, removes the
 // offline copy an earlier build may have left for this address, and unregisters itself.
 
-const OFFLINE = /** @type {{base: string, cache: string}} */ (/*@OFFLINE@*/ null);
+const OFFLINE = /** @type {{base: string, cache: string}} */ (/*@OFFLINE@*/ {});
 
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 

@@ -17,8 +17,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import contrast_ratio, watch
-from tests.pacer_helpers import attributes, exercises, expected_phases, open_pacer
 from tests.support.offline import (
     SiteServer,
     build_for,
@@ -27,6 +25,8 @@ from tests.support.offline import (
     wait_until_offline_ready,
     worker_settings_in,
 )
+from tests.support.pacer import attributes, exercises, expected_phases, open_pacer
+from tests.support.watch import contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
 NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a status of 404 (Not Found)"

@@ -20,7 +20,7 @@ from hooks.offline import (
     write_service_worker,
 )
 from hooks.web_manifest import ICONS, write_web_manifest
-from tests.site_copy import build_copy, copy_site
+from tests.support.build import build_copy, copy_site
 from tests.support.offline import worker_settings_in
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
@@ -230,7 +230,7 @@ def test_the_live_preview_gets_the_retiring_worker(built_site, tmp_path):
     from mkdocs.config import load_config
 
     from hooks import mkdocs_hooks
-    from tests.conftest import REPO_ROOT
+    from tests.support.paths import REPO_ROOT
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

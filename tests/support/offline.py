@@ -12,10 +12,14 @@ import re
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
-from tests.conftest import SUB_PATH, SubPathHandler, build_site
-from tests.site_copy import copy_site
+from playwright.sync_api import Page
+
+from tests.support.build import build_site, copy_site
+from tests.support.paths import SUB_PATH
+from tests.support.server import SubPathHandler
 
 
 class RecordingHandler(SubPathHandler):
@@ -33,15 +37,9 @@ class RecordingHandler(SubPathHandler):
             return False
         return True
 
-    def translate_path(self, path: str) -> str:
-        sub_path = self.server.owner.sub_path
-        inside = path.startswith(sub_path)
-        return super().translate_path(SUB_PATH + path[len(sub_path) :] if inside else "/__outside__")
-
-    def send_error(self, code, message=None, explain=None):
-        if self.server.owner.down:
-            return None
-        return super().send_error(code, message, explain)
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if not self.server.owner.down:
+            super().send_error(code, message, explain)
 
 
 class SiteServer:
@@ -51,14 +49,14 @@ class SiteServer:
     class Server(http.server.ThreadingHTTPServer):
         owner: SiteServer
 
-    def __init__(self, directory: Path, sub_path: str = SUB_PATH):
+    def __init__(self, directory: Path, sub_path: str = SUB_PATH) -> None:
         self.directory = directory
         self.sub_path = sub_path
         self.down = False
         self.requests: list[str] = []
         self._lock = threading.Lock()
         self._server = SiteServer.Server(
-            ("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(directory))
+            ("127.0.0.1", 0), functools.partial(RecordingHandler, directory=str(directory), sub_path=sub_path)
         )
         self._server.owner = self
         self.url = f"http://127.0.0.1:{self._server.server_port}{sub_path}"
@@ -115,25 +113,26 @@ def serve_fresh_copy(root: Path, sub_path: str = SUB_PATH) -> SiteServer:
     return server.start()
 
 
-def worker_settings_in(worker: Path) -> dict:
+def worker_settings_in(worker: Path) -> dict[str, Any]:
     """The settings hooks/offline.py wrote into a built sw.js: base, cache, notFound, entries."""
     source = worker.read_text(encoding="utf-8")
     found = re.search(r"const OFFLINE = /\*\* @type .*? \*/ \((\{.*?\n\})\);", source, re.DOTALL)
     if found is None:
         raise AssertionError(f"{worker} carries no settings")
-    return json.loads(found.group(1))
+    settings: dict[str, Any] = json.loads(found.group(1))
+    return settings
 
 
-def wait_until_offline_ready(page) -> None:
+def wait_until_offline_ready(page: Page) -> None:
     """Until the service worker has finished its first install and controls the page."""
     page.wait_for_function(
         "navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === 'activated'"
     )
 
 
-def cached_bytes(page) -> dict[str, int]:
+def cached_bytes(page: Page) -> dict[str, int]:
     """Every entry in the site's offline cache: address (with its revision) -> body size in bytes."""
-    return page.evaluate(
+    sizes: dict[str, int] = page.evaluate(
         """async () => {
             const sizes = {};
             for (const name of await caches.keys()) {
@@ -145,3 +144,4 @@ def cached_bytes(page) -> dict[str, int]:
             return sizes;
         }"""
     )
+    return sizes
