@@ -86,7 +86,7 @@ def main() -> None:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     browsers_needed = {"timing", "lighthouse", "offline"} & set(chosen)
     chromium = environment.chromium() if browsers_needed else shutil.which("chromium") or "none"
-    if {"timing", "lighthouse"} & set(chosen):
+    if browsers_needed:
         environment.node_packages()
     site = built_site()  # first, so the commit and file hashes below describe what is measured
     machine = environment.describe(chromium)

@@ -4,6 +4,7 @@ of it, each round in a fresh browser context (empty HTTP cache, no service worke
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import threading
 from collections.abc import Iterator
@@ -13,6 +14,8 @@ from typing import ClassVar
 
 from playwright.sync_api import BrowserContext, sync_playwright
 
+from bench.environment import WORK_DIR
+from bench.lighthouse import CATEGORIES, lighthouse
 from bench.report import Section, Table, kb, ms
 from bench.server import GzipSubPathHandler, serve
 from tests.support.browsers import CHROMIUM_ARGS
@@ -85,6 +88,47 @@ def second_page(browser, site_url: str, condition: str) -> float:
         return first_contentful_paint(context, site_url + SECOND_PAGE)
 
 
+LIGHTHOUSE_RUNS = 3  # per variant, alternating, home page, mobile
+
+
+def lighthouse_with_and_without(
+    chromium: str, site_url: str, site_without_url: str
+) -> tuple[Table, dict[str, list[int]]]:
+    """Lighthouse (mobile) on the home page of the site and of the same site without sw.js (its
+    registration then fails quietly: the site as it was), alternating, so both see the same load."""
+    reports = WORK_DIR / "lighthouse-offline"
+    reports.mkdir(parents=True, exist_ok=True)
+    variants = {"with the offline copy": site_url, "without sw.js (as before)": site_without_url}
+    results: dict[str, list[dict]] = {name: [] for name in variants}
+    for run_number in range(LIGHTHOUSE_RUNS):
+        for n, (name, url) in enumerate(variants.items()):
+            report = reports / f"home-mobile-{n}-{run_number + 1}.json"
+            results[name].append(lighthouse(chromium, url, [], report))
+        print(f"  offline: Lighthouse round {run_number + 1} of {LIGHTHOUSE_RUNS}", flush=True)
+    table = Table(
+        f"Lighthouse, home page, mobile, {LIGHTHOUSE_RUNS} alternating runs each (median run by performance)",
+        ["variant", "performance (all runs)", *CATEGORIES[1:], "LCP", "TBT"],
+    )
+    medians: dict[str, list[int]] = {}
+    for name, runs in results.items():
+        runs.sort(key=lambda r: r["categories"]["performance"]["score"] or 0)
+        middle = runs[len(runs) // 2]
+        scores = [round(100 * (middle["categories"][c]["score"] or 0)) for c in CATEGORIES]
+        medians[name] = scores
+        every = ", ".join(str(round(100 * (r["categories"]["performance"]["score"] or 0))) for r in runs)
+        audits = middle["audits"]
+        table.rows.append(
+            [
+                name,
+                f"{scores[0]} ({every})",
+                *scores[1:],
+                ms(audits["largest-contentful-paint"]["numericValue"]),
+                ms(audits["total-blocking-time"]["numericValue"]),
+            ]
+        )
+    return table, medians
+
+
 CONDITIONS = (
     "online, no offline copy (before this change)",
     "online, no offline copy, slow 4G",
@@ -95,7 +139,15 @@ CONDITIONS = (
 
 def run(chromium: str, site: Path) -> Section:
     section = Section("6. Offline")
-    with serve(site, CountingHandler) as site_url, sync_playwright() as playwright:
+    without = WORK_DIR / "site-without-sw"
+    if without.exists():
+        shutil.rmtree(without)
+    shutil.copytree(site, without, ignore=shutil.ignore_patterns("sw.js"))
+    with (
+        serve(site, CountingHandler) as site_url,
+        serve(without) as site_without_url,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         try:
             with fresh_context(browser) as context:
@@ -106,6 +158,7 @@ def run(chromium: str, site: Path) -> Section:
                 page.wait_for_load_state("networkidle")
                 responses, sent = taken_bytes()
                 sizes = cached_bytes(page)
+            scores, lighthouse_medians = lighthouse_with_and_without(chromium, site_url, site_without_url)
             paints: dict[str, list[float]] = {condition: [] for condition in CONDITIONS}
             for round_number in range(ROUNDS):
                 order = CONDITIONS if round_number % 2 == 0 else tuple(reversed(CONDITIONS))
@@ -128,7 +181,7 @@ def run(chromium: str, site: Path) -> Section:
     for condition, values in paints.items():
         median = statistics.median(values)
         timing.rows.append([condition, ms(median), ms(min(values)), ms(max(values)), f"{median / baseline:.2f}"])
-    section.tables += [stored, timing]
+    section.tables += [stored, timing, scores]
     offline_ratio = statistics.median(paints[CONDITIONS[3]]) / baseline
     section.aim(
         "Bytes stored on the first visit (aim at most 1.5 MB)",
@@ -140,6 +193,12 @@ def run(chromium: str, site: Path) -> Section:
         f"{offline_ratio:.2f}",
         offline_ratio <= 1.2,
     )
+    with_copy, without_copy = lighthouse_medians.values()
+    section.aim(
+        "Lighthouse scores with the offline copy / without (aim: none lower, performance within 2 points)",
+        f"{'/'.join(map(str, with_copy))} against {'/'.join(map(str, without_copy))}",
+        with_copy[1:] >= without_copy[1:] and with_copy[0] >= without_copy[0] - 2,
+    )
     section.method += [
         "Playwright drives the Chromium above (one process); every round is a fresh context. 'Online, no offline copy'",
         "blocks service workers (the site as it was), the home page first so shared CSS/JS sit in the HTTP cache.",
@@ -147,6 +206,8 @@ def run(chromium: str, site: Path) -> Section:
         "Slow 4G is Lighthouse's mobile throttling (150 ms, 1.6 Mbit/s) applied through CDP to the second page only.",
         "Bytes sent are response bodies counted by the bench server, which gzips text and ignores If-Modified-Since;",
         "GitHub Pages answers the worker's revalidations of files the page just loaded with 304, so it sends less.",
+        "Lighthouse as in section 5 (mobile, home page), against the site and a copy of it without sw.js, served",
+        "side by side: there the registration gets a 404 and fails quietly, so the page runs as it did before.",
     ]
     for table in section.tables:
         print(table.markdown() + "\n", flush=True)
