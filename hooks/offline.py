@@ -150,3 +150,31 @@ def write_service_worker(
     source = worker_source(settings, RETIRING_TEMPLATE if retiring else WORKER_TEMPLATE)
     (site_dir / WORKER_FILE).write_text(source, encoding="utf-8")
     return entries
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m hooks.offline SITE_DIR SITE_URL --name NAME`: the same last step for a site built
+    by another generator (e.g. Zensical, which does not run MkDocs hooks)."""
+    import argparse
+
+    from hooks.web_manifest import write_web_manifest
+
+    parser = argparse.ArgumentParser(prog="python -m hooks.offline", description=main.__doc__)
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("site_url")
+    parser.add_argument("--name", required=True, help="the site's name, as in mkdocs.yml site_name")
+    parser.add_argument("--description", default="")
+    options = parser.parse_args(argv)
+    base_path = base_path_of(options.site_url)
+    try:
+        write_web_manifest(options.site_dir, options.name, options.description, base_path)
+        entries = write_service_worker(options.site_dir, base_path)
+    except (OfflineError, OSError) as error:
+        print(f"The offline copy could not be made: {error}")
+        return 1
+    print(f"{options.site_dir / WORKER_FILE}: {len(entries)} files kept offline under {base_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -244,3 +244,20 @@ def test_the_live_preview_gets_the_retiring_worker(built_site, tmp_path):
         assert (site / "sw.js").read_text(encoding="utf-8") == (built_site / "sw.js").read_text(encoding="utf-8")
     finally:
         mkdocs_hooks.on_startup(command="build", dirty=False)
+
+
+def test_the_command_line_makes_the_same_files_for_another_generator(built_site, tmp_path, capsys):
+    from hooks.offline import main
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "sw.js").unlink()
+    (site / "manifest.webmanifest").unlink()
+    url = "https://example.github.io/breathing-room/"  # only its path matters
+    description = json.loads((built_site / "manifest.webmanifest").read_text())["description"]
+    assert main([str(site), url, "--name", "Breathing Room", "--description", description]) == 0
+    assert (site / "sw.js").read_bytes() == (built_site / "sw.js").read_bytes()
+    assert (site / "manifest.webmanifest").read_bytes() == (built_site / "manifest.webmanifest").read_bytes()
+    (site / "404.html").unlink()
+    assert main([str(site), url, "--name", "Breathing Room"]) == 1
+    assert "404.html is missing" in capsys.readouterr().out
