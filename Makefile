@@ -45,9 +45,10 @@ build: $(STAMP)
 	rm -rf site && mv site.tmp site
 
 ## build-zensical: the same site built by Zensical into site-zensical/ (not published); same no-half-builds rule
-build-zensical: $(ZENSICAL_STAMP)
+build-zensical: $(ZENSICAL_STAMP) $(STAMP)
 	rm -rf site-zensical.tmp
 	ZENSICAL_SITE_DIR=site-zensical.tmp PYTHONPATH=. $(ZENSICAL_VENV)/bin/zensical build --clean --strict -f zensical.yml
+	$(BIN)/python -m hooks.offline site-zensical.tmp
 	rm -rf site-zensical && mv site-zensical.tmp site-zensical
 
 # The Node lint tools pinned in package-lock.json, re-installed whenever the lock file changes.

@@ -226,38 +226,42 @@ def test_a_failed_offline_copy_fails_the_build(tmp_path):
 
 
 def test_the_live_preview_gets_the_retiring_worker(built_site, tmp_path):
-    """`mkdocs serve` rebuilds pages under the reader's eyes: an offline copy would show old ones."""
+    """`mkdocs serve` rebuilds pages under the reader's eyes: an offline copy would show old ones.
+    The hooks run as MkDocs runs them, through the configuration's plugins."""
     from mkdocs.config import load_config
 
-    from hooks import mkdocs_hooks
-    from tests.support.paths import REPO_ROOT
+    from tests.support.paths import MKDOCS_YML
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"), site_dir=str(site))
+    config = load_config(config_file=str(MKDOCS_YML), site_dir=str(site))
+    [hooks] = [plugin for name, plugin in config.plugins.items() if name.endswith("mkdocs_hooks.py")]
     try:
-        mkdocs_hooks.on_startup(command="serve", dirty=False)
-        mkdocs_hooks.on_post_build(config=config)
+        hooks.on_startup(command="serve", dirty=False)
+        hooks.on_post_build(config=config)
         assert "unregister()" in (site / "sw.js").read_text(encoding="utf-8")
-        mkdocs_hooks.on_startup(command="build", dirty=False)
-        mkdocs_hooks.on_post_build(config=config)
+        hooks.on_startup(command="build", dirty=False)
+        hooks.on_post_build(config=config)
         assert (site / "sw.js").read_text(encoding="utf-8") == (built_site / "sw.js").read_text(encoding="utf-8")
     finally:
-        mkdocs_hooks.on_startup(command="build", dirty=False)
+        hooks.on_startup(command="build", dirty=False)
 
 
-def test_the_command_line_makes_the_same_files_for_another_generator(built_site, tmp_path, capsys):
+def test_the_command_line_makes_the_same_files_for_another_generator(built_site, tmp_path, capsys, monkeypatch):
     from hooks.offline import main
+    from tests.support.paths import MKDOCS_YML
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     (site / "sw.js").unlink()
     (site / "manifest.webmanifest").unlink()
-    url = "https://example.github.io/breathing-room/"  # only its path matters
-    description = json.loads((built_site / "manifest.webmanifest").read_text())["description"]
-    assert main([str(site), url, "--name", "Breathing Room", "--description", description]) == 0
+    monkeypatch.delenv("SITE_URL", raising=False)  # the shared build uses mkdocs.yml's default address
+    assert main([str(site), "--config-file", str(MKDOCS_YML)]) == 0
     assert (site / "sw.js").read_bytes() == (built_site / "sw.js").read_bytes()
     assert (site / "manifest.webmanifest").read_bytes() == (built_site / "manifest.webmanifest").read_bytes()
+    monkeypatch.setenv("SITE_URL", "https://someone.github.io/calm/")
+    assert main([str(site), "--config-file", str(MKDOCS_YML)]) == 0
+    assert worker_settings_in(site / "sw.js")["base"] == "/calm/"
     (site / "404.html").unlink()
-    assert main([str(site), url, "--name", "Breathing Room"]) == 1
+    assert main([str(site), "--config-file", str(MKDOCS_YML)]) == 1
     assert "404.html is missing" in capsys.readouterr().out

@@ -13,6 +13,7 @@ import html
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -41,8 +42,18 @@ def build_with_zensical(root: Path) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PYTHONPATH": str(root), "ZENSICAL_SITE_DIR": "site-zensical"}
     for name in BUILD_CONTEXT:
         environment.pop(name, None)
-    return subprocess.run(
+    built = subprocess.run(
         [str(ZENSICAL), "build", "--clean", "--strict", "-f", "zensical.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    if built.returncode != 0:
+        return built
+    # Zensical runs no MkDocs hooks: the offline copy and the manifest come from the same last step.
+    return subprocess.run(
+        [sys.executable, "-m", "hooks.offline", "site-zensical"],
         cwd=root,
         capture_output=True,
         text=True,

@@ -7,13 +7,11 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import threading
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from playwright.sync_api import Page
 
@@ -85,11 +83,7 @@ class SiteServer:
 def build_for(root: Path, site_url: str) -> Path:
     """Build the copy of the site in `root` (made by copy_site) for `site_url`, into root/site,
     replacing an earlier build only once the new one has succeeded."""
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", text), encoding="utf-8")
-    with mock.patch.dict(os.environ, {"SITE_URL": site_url}):
-        result = build_site(root / "site.new", cwd=root)
+    result = build_site(root / "site.new", cwd=root, env={"SITE_URL": site_url})
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     site = root / "site"
