@@ -3,9 +3,11 @@ AND the server down (so nothing can pass by reaching the network), every page op
 and by instant navigation, a pacer runs, search finds a word and a missing page gets the site's
 404. A rebuild with one changed page is announced, not forced, and fetches only what changed.
 
-Does `context.set_offline(True)` reach the service worker's own fetches? In this Chromium it
-does (the first test below shows it, so a change is noticed). The other tests do not rely on it:
-the server also answers nothing while down and logs every request, and they require that log empty.
+Does `context.set_offline(True)` cover what a service worker fetches? In Chromium 156, partly: the
+worker's own fetch() calls are cut off (the first test below shows it, so a change is noticed), but
+the browser's checks for a newer sw.js still reach the server (seen after navigations and
+registration.update()). So the tests do not rely on offline mode: the server also answers nothing
+while down and logs every request, and they require that log empty but for those checks.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def test_offline_mode_reaches_the_service_workers_own_fetches(browser, offline_s
         offline_site.take_requests()
         context.set_offline(True)
         response = page.goto(offline_site.url + "not/listed/")
-        assert offline_site.take_requests() == []
+        assert offline_site.take_requests_except_update_checks() == []
         assert response is not None
         assert response.status == 404
         assert response.from_service_worker
@@ -99,6 +101,7 @@ def expand_navigation(page) -> None:
 
 
 def click_nav_link(page, url: str) -> None:
+    """Click the sidebar's link to `url` and wait until instant navigation has swapped the page in."""
     index = page.evaluate(
         """url => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
             .findIndex(a => a.href === url)""",
@@ -106,8 +109,10 @@ def click_nav_link(page, url: str) -> None:
     )
     assert index >= 0, f"no sidebar link to {url}"
     expand_navigation(page)
+    old_heading = page.locator(".md-content article h1").first.element_handle()
     page.locator(".md-sidebar--primary a.md-nav__link").nth(index).click()
     page.wait_for_url(url)
+    page.wait_for_function("heading => !heading.isConnected", arg=old_heading)
 
 
 def assert_page_rendered(page, path: str) -> None:
@@ -176,7 +181,9 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
         assert attributes(pacer)["state"] == "running"
         assert attributes(pacer)["phase"] == second
 
-        assert server.take_requests() == [], "the server was asked for something while the site was offline"
+        assert server.take_requests_except_update_checks() == [], (
+            "the server was asked for something while the site was offline"
+        )
     finally:
         context.set_offline(False)
         server.down = False
@@ -234,7 +241,7 @@ def test_new_build_is_announced_and_fetches_only_what_changed(browser, tmp_path,
         go_offline(context, server)
         page.goto(server.url + "faq/")
         page.get_by_text("This answer was updated offline-test.").wait_for()
-        assert server.take_requests() == []
+        assert server.take_requests_except_update_checks() == []
     finally:
         context.set_offline(False)
         server.down = False
@@ -267,7 +274,7 @@ def test_offline_copy_is_scoped_to_the_site_address(browser, tmp_path, sub_path)
         assert_page_rendered(page, "exercises/gentle/")
         assert page.goto(server.url + "gone/").status == 404
         assert page.get_by_role("heading", name="Page not found").is_visible()
-        assert server.take_requests() == []
+        assert server.take_requests_except_update_checks() == []
     finally:
         context.set_offline(False)
         server.down = False

@@ -70,6 +70,13 @@ class SiteServer:
             taken, self.requests = self.requests, []
         return taken
 
+    def take_requests_except_update_checks(self) -> list[str]:
+        """What reached the server since the last call, less the browser's own checks for a newer
+        sw.js: Chromium (156) makes those outside Playwright's offline mode, unlike the worker's
+        fetches; while the server is down they get no answer, so they cannot serve a page."""
+        worker = self.sub_path + "sw.js"
+        return [path for path in self.take_requests() if path.split("?", 1)[0] != worker]
+
     def start(self) -> SiteServer:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
