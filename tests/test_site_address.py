@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from tests.support.build import build_site
 from tests.support.html import read_page
+from tests.support.paths import REPO_ROOT
 from tests.support.server import serve
 from tests.support.watch import axe_violations, watch
 
@@ -148,6 +149,33 @@ def test_without_repository_context_the_contact_says_so_with_no_link(built_witho
     assert "built without a link to its source repository" in contact.group(1)
     assert "<a " not in contact.group(1)
     assert not [url for url in page_links(about_page).urls if "github.com" in url]
+
+
+def source_of(page: str) -> str:
+    """The Markdown file a built page comes from: about/index.html <- about.md, index.html <- index.md,
+    exercises/index.html <- exercises/index.md (a folder's index page)."""
+    folder = page.removesuffix("index.html").rstrip("/")
+    if not folder:
+        return "index.md"
+    return f"{folder}/index.md" if (REPO_ROOT / "docs" / folder / "index.md").is_file() else f"{folder}.md"
+
+
+def test_every_page_links_its_own_history_on_the_repository(published):
+    pages = [p for p in content_pages(published.root) if p.name == "index.html"]
+    assert len(pages) >= 10
+    for html in pages:
+        page = html.relative_to(published.root).as_posix()
+        links = read_page(html).xpath('//a[@class="br-footer-help__history"]/@href')
+        source = source_of(page)
+        assert (REPO_ROOT / "docs" / source).is_file(), page
+        assert links == [f"https://github.com/someone/calm/commits/main/docs/{source}"], page
+
+
+def test_without_repository_context_no_page_history_link(built_without_repository):
+    for html in content_pages(built_without_repository):
+        text = html.read_text(encoding="utf-8")
+        assert "br-footer-help__crisis" in text, html
+        assert "br-footer-help__history" not in text, html
 
 
 def test_a_malformed_repository_context_stops_the_build(tmp_path):

@@ -16,10 +16,12 @@ from tests.support.build import build_copy, copy_site
 from tests.support.content_checks import (
     citation_problems,
     crisis_number_problems,
+    footer_crisis_problems,
     hold_caution_problems,
     light_headed_problems,
     links_to,
     practitioners_say_problems,
+    text_link_problems,
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +145,37 @@ def test_crisis_check_fails_on_a_number_that_is_not_a_link(broken_copy):
     assert any(p.startswith("index.html: '116 123' is not a tel: link") for p in crisis_number_problems(site))
     site = broken_copy("mind-body/index.html", 'href="tel:911"', 'href="tel:999"')
     assert any(p.startswith("mind-body/index.html: '911'") for p in crisis_number_problems(site))
+
+
+CRISIS_HELP_WHERE_NEEDED = ["release/index.html", "session/index.html", "faq/index.html", "safety/index.html"]
+
+
+@pytest.mark.parametrize("page", CRISIS_HELP_WHERE_NEEDED)
+def test_crisis_numbers_are_on_the_page_where_distress_is_discussed(built_site, page):
+    """A reader in distress on these pages can call or text without first going to another page."""
+    text = (built_site / page).read_text(encoding="utf-8")
+    for href in ("tel:999", "tel:112", "tel:911", "tel:116123", "tel:988", "sms:988"):
+        assert f'href="{href}"' in text, (page, href)
+
+
+def test_every_offer_to_text_is_an_sms_link_beside_a_call_link(built_site):
+    assert text_link_problems(built_site) == []
+
+
+def test_text_link_check_fails_on_a_plain_link_or_a_lone_sms(broken_copy):
+    site = broken_copy("release/index.html", 'href="sms:988"', 'href="https://988lifeline.org"')
+    assert any(p.startswith("release/index.html: 'send a text' is not an sms: link") for p in text_link_problems(site))
+    site = broken_copy("faq/index.html", 'href="tel:988"', 'href="tel:911"')
+    assert any(p.startswith("faq/index.html: sms:988 has no tel: link") for p in text_link_problems(site))
+
+
+def test_every_page_ends_with_a_crisis_link_in_its_footer(built_site):
+    assert footer_crisis_problems(built_site) == []
+
+
+def test_footer_crisis_check_fails_without_the_link(broken_copy):
+    site = broken_copy("options/index.html", 'class="br-footer-help__crisis"', 'class="x"')
+    assert footer_crisis_problems(site) == ["options/index.html: no crisis-help link in the footer (found [])"]
 
 
 # The options page, linked where people decide ------------------------------------------------

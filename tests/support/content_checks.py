@@ -219,3 +219,37 @@ def citation_problems(site: Path, reference_keys: set[str]) -> list[str]:
                 problems.append(f"{page}: cites #{fragment}, which is not on the references page")
     problems += [f"references: {key} is listed but never cited" for key in sorted(reference_keys - cited)]
     return problems
+
+
+def text_link_problems(site: Path) -> list[str]:
+    """Where a page offers to "send a text", the link opens a text message (sms:) to a number the
+    same page also lets you call (tel:), so "call or text" works with one tap either way."""
+    problems = []
+    for page in content_pages(site):
+        links = read_page(site / page).find_all("a")
+        calls = {
+            a.attrs.get("href", "").removeprefix("tel:") for a in links if a.attrs.get("href", "").startswith("tel:")
+        }
+        for link in links:
+            href = link.attrs.get("href", "")
+            says_text = "send a text" in link.text().lower()
+            if says_text and not href.startswith("sms:"):
+                problems.append(f"{page}: {link.text()!r} is not an sms: link (href {href!r})")
+            if href.startswith("sms:") and href.removeprefix("sms:") not in calls:
+                problems.append(f"{page}: {href} has no tel: link to the same number on the page")
+    return problems
+
+
+def footer_crisis_problems(site: Path) -> list[str]:
+    """Every page ends, in its footer, with a link to crisis help on the safety page."""
+    problems = []
+    for page in content_pages(site):
+        hrefs = [
+            link.attrs.get("href", "") for link in read_page(site / page).find_all("a", cls="br-footer-help__crisis")
+        ]
+        # The 404 page links by absolute path (/breathing-room/safety/), as it is served from any address.
+        targets = [target_of(page, href) if not href.startswith("/") else (href, "") for href in hrefs]
+        absolute = [href for href in hrefs if href.startswith("/") and href.endswith("/safety/#crisis-help")]
+        if ("safety/index.html", "crisis-help") not in targets and not absolute:
+            problems.append(f"{page}: no crisis-help link in the footer (found {targets})")
+    return problems
