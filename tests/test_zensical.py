@@ -87,6 +87,7 @@ def what_a_reader_is_told(page: Path, site: Path) -> dict[str, object]:
     page_path = "/" + page.relative_to(site).as_posix()
     notice = re.search(r'<p class="br-notice">(.*?)</p>', text, re.DOTALL)
     review = re.search(r'<div class="br-review[^"]*">(.*?)</div>', text, re.DOTALL)
+    footer_help = re.search(r'<div class="br-footer-help[^"]*">(.*?)</div>', text, re.DOTALL)
     links_in = lambda fragment: [urljoin(page_path, href) for href in re.findall(r'href="([^"]+)"', fragment)]  # noqa: E731
     cautions = re.findall(r'<aside class="admonition warning br-cautions".*?</aside>', text, re.DOTALL)
     exercises = re.findall(r'<div class="br-exercise".*?</breath-pacer>.*?</div>', text, re.DOTALL)
@@ -99,6 +100,9 @@ def what_a_reader_is_told(page: Path, site: Path) -> dict[str, object]:
         "review": html.unescape(squeeze(review.group(1))) if review else None,
         "notice": squeeze(re.sub(r'href="[^"]*"', "", notice.group(1))) if notice else None,
         "notice links": links_in(notice.group(1)) if notice else None,
+        # Crisis help at the foot of every page (no page history here: the builds run without a repository).
+        "footer help": squeeze(re.sub(r'href="[^"]*"', "", footer_help.group(1))) if footer_help else None,
+        "footer help links": links_in(footer_help.group(1)) if footer_help else None,
     }
 
 
@@ -120,6 +124,7 @@ def test_every_page_tells_the_reader_the_same_under_both(both_builds):
         pacers_seen += len(expected["pacers"])
         assert expected["review"], relative
         assert expected["notice"], relative
+        assert expected["footer help"], relative
         differences += [
             f"{relative}: {part}:\n  MkDocs:   {expected[part]}\n  Zensical: {found[part]}"
             for part in expected
