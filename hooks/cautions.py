@@ -1,7 +1,8 @@
 """Safety wording shared by many pages, checked like the exercises and written once.
 
 The light-headedness rule and the hold caution appear beside several pacers and on the safety
-page. Keeping one copy in `data/cautions.yml` means every page says exactly the same thing.
+page, and the short crisis line on every page that talks about distress. Keeping one copy in
+`data/cautions.yml` means every page says exactly the same thing, and a number is changed once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from hooks.inline_markdown import unsafe_link_targets
 from hooks.problems import Problems, check_fields
 
-REQUIRED = ("light_headed", "holds", "hold_free_lead")
+REQUIRED = ("light_headed", "holds", "hold_free_lead", "crisis")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class SharedCautions:
     light_headed: str  # one rule, shown with every pacer and wherever the site mentions light-headedness
     holds: tuple[str, ...]  # who should skip breath holds; shown with every exercise that has one
     hold_free_lead: str  # the words before the generated links to the hold-free exercises
+    crisis: str = ""  # the crisis numbers in one line, as tel: and sms: links, for pages about distress
 
 
 def _line(problems: Problems, name: str, value: Any) -> str | None:
@@ -27,7 +29,8 @@ def _line(problems: Problems, name: str, value: Any) -> str | None:
         problems.add("", name, value, "non-empty text (inline Markdown)")
         return None
     for target in unsafe_link_targets(value):
-        problems.add("", name, target, "links to full https://, http:// or mailto: addresses only")
+        allowed = "links to full https://, http:// or mailto: addresses, or tel:/sms: numbers, only"
+        problems.add("", name, target, allowed)
     return value.strip()
 
 
@@ -40,6 +43,7 @@ def validate_cautions(raw: Any, source: str) -> SharedCautions:
     check_fields(raw, REQUIRED, (), problems, "")
     light_headed = _line(problems, "light_headed", raw.get("light_headed")) if "light_headed" in raw else None
     lead = _line(problems, "hold_free_lead", raw.get("hold_free_lead")) if "hold_free_lead" in raw else None
+    crisis = _line(problems, "crisis", raw.get("crisis")) if "crisis" in raw else None
     holds: list[str] = []
     raw_holds = raw.get("holds")
     if "holds" in raw and (not isinstance(raw_holds, list) or not raw_holds):
@@ -50,5 +54,5 @@ def validate_cautions(raw: Any, source: str) -> SharedCautions:
             if line:
                 holds.append(line)
     problems.raise_if_any()
-    # Both are required, so a missing one was reported above and raise_if_any has raised.
-    return SharedCautions(light_headed or "", tuple(holds), lead or "")
+    # All are required, so a missing one was reported above and raise_if_any has raised.
+    return SharedCautions(light_headed or "", tuple(holds), lead or "", crisis or "")

@@ -89,6 +89,11 @@ def light_headed_rule(cautions: SharedCautions) -> str:
     return f'<p class="br-light-headed">{render_inline(cautions.light_headed)}</p>'
 
 
+def crisis_line(cautions: SharedCautions) -> str:
+    """The crisis numbers as one paragraph, for pages where distress comes up (defined once, in the data)."""
+    return f'<p class="br-crisis">{render_inline(cautions.crisis)}</p>'
+
+
 def _hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
     lines = "".join(f'<li class="br-hold-caution">{render_inline(line)}</li>' for line in cautions.holds)
     if not hold_free:

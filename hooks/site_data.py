@@ -9,7 +9,7 @@ from pathlib import Path
 from hooks.cautions import SharedCautions, validate_cautions
 from hooks.editors import render_editors
 from hooks.exercises import Exercise, has_hold, validate_exercises
-from hooks.pacer_html import ExerciseLink, hold_caution, light_headed_rule, render_pacer, render_steps
+from hooks.pacer_html import ExerciseLink, crisis_line, hold_caution, light_headed_rule, render_pacer, render_steps
 from hooks.problems import DataError
 from hooks.references import Reference, render_reference_list, validate_references
 from hooks.repository import Repository, render_contact
@@ -132,9 +132,11 @@ def shortcode_renderers(
             return light_headed_rule(data.cautions)
         if argument == "holds":
             return hold_caution(data.cautions, hold_free)
+        if argument == "crisis":
+            return crisis_line(data.cautions)
         raise LookupError(
-            f'unknown caution "{argument}" in <!-- md:caution -->; use <!-- md:caution light-headed --> '
-            f"or <!-- md:caution holds --> (the wording is in data/{CAUTIONS_FILE})."
+            f'unknown caution "{argument}" in <!-- md:caution -->; use <!-- md:caution light-headed -->, '
+            f"<!-- md:caution holds --> or <!-- md:caution crisis --> (the wording is in data/{CAUTIONS_FILE})."
         )
 
     def editor_list(argument: str) -> str:

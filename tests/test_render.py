@@ -23,7 +23,9 @@ REFERENCES = {
     )
 }
 
-CAUTIONS = SharedCautions("Stop if you feel light-headed.", ("Skip the holds if you are pregnant.",), "No holds:")
+CAUTIONS = SharedCautions(
+    "Stop if you feel light-headed.", ("Skip the holds if you are pregnant.",), "No holds:", "Call [999](tel:999)."
+)
 HOLD_FREE = [ExerciseLink("Gentle breathing", "../gentle/#exercise-gentle")]
 
 

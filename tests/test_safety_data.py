@@ -119,17 +119,27 @@ CAUTION_CASES = {
     ),
     "empty hold line": (
         lambda data: data["holds"].append("  "),
-        'data/cautions.yml, field "holds[5]": found "  " (text); allowed: non-empty text (inline Markdown).',
+        'data/cautions.yml, field "holds[6]": found "  " (text); allowed: non-empty text (inline Markdown).',
     ),
     "relative link": (
         lambda data: data.update(hold_free_lead="See [gentle](gentle.md)"),
         'data/cautions.yml, field "hold_free_lead": found "gentle.md" (text); '
-        "allowed: links to full https://, http:// or mailto: addresses only.",
+        "allowed: links to full https://, http:// or mailto: addresses, or tel:/sms: numbers, only.",
+    ),
+    "crisis number that is not digits": (
+        lambda data: data.update(crisis="Call [Samaritans](tel:samaritans)."),
+        'data/cautions.yml, field "crisis": found "tel:samaritans" (text); '
+        "allowed: links to full https://, http:// or mailto: addresses, or tel:/sms: numbers, only.",
+    ),
+    "missing crisis line": (
+        lambda data: data.pop("crisis"),
+        'data/cautions.yml, field "crisis": found nothing (the field is missing); '
+        "allowed: a value (this field is required).",
     ),
     "unknown key": (
         lambda data: data.update(dizzy="x"),
         'data/cautions.yml, field "dizzy": found "x" (text); '
-        "allowed: only the known fields light_headed, holds, hold_free_lead.",
+        "allowed: only the known fields light_headed, holds, hold_free_lead, crisis.",
     ),
     "holds not a list": (
         lambda data: data.update(holds="Skip them"),

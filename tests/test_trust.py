@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hooks.exercises import has_hold
+from hooks.pacer_html import crisis_line
 from hooks.site_data import load_site_data
 from tests.support.build import build_copy, copy_site
 from tests.support.content_checks import (
@@ -156,6 +157,13 @@ def test_crisis_numbers_are_on_the_page_where_distress_is_discussed(built_site, 
     text = (built_site / page).read_text(encoding="utf-8")
     for href in ("tel:999", "tel:112", "tel:911", "tel:116123", "tel:988", "sms:988"):
         assert f'href="{href}"' in text, (page, href)
+
+
+@pytest.mark.parametrize("page", CRISIS_HELP_WHERE_NEEDED[:3])
+def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, page):
+    """The numbers are written once, in data/cautions.yml: a changed number changes every page."""
+    text = (built_site / page).read_text(encoding="utf-8")
+    assert text.count(crisis_line(DATA.cautions)) == 1, page
 
 
 def test_every_offer_to_text_is_an_sms_link_beside_a_call_link(built_site):
