@@ -12,7 +12,7 @@ from hooks.exercises import Exercise, has_hold, validate_exercises
 from hooks.pacer_html import ExerciseLink, crisis_line, hold_caution, light_headed_rule, render_pacer, render_steps
 from hooks.problems import DataError
 from hooks.references import Reference, render_reference_list, validate_references
-from hooks.repository import Repository, render_contact
+from hooks.repository import Repository, render_contact, render_publisher
 from hooks.shortcodes import Renderer, shortcodes_in
 from hooks.yaml_source import load_yaml
 
@@ -127,6 +127,10 @@ def shortcode_renderers(
         no_argument("contact", argument)
         return render_contact(repository)
 
+    def publisher(argument: str) -> str:
+        no_argument("publisher", argument)
+        return render_publisher(repository)
+
     def caution(argument: str) -> str:
         if argument == "light-headed":
             return light_headed_rule(data.cautions)
@@ -148,6 +152,7 @@ def shortcode_renderers(
         "steps": lambda argument: render_steps(exercise("steps", argument)),
         "references": references,
         "contact": contact,
+        "publisher": publisher,
         "caution": caution,
         "editors": editor_list,
     }

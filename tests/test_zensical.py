@@ -97,7 +97,8 @@ def what_a_reader_is_told(page: Path, site: Path) -> dict[str, object]:
         "cautions": cautions,
         "source links": [links_in(exercise) for exercise in exercises],
         # Unescaped: the engines escape alike but spell some entities differently (/ as &#x2f;).
-        "review": html.unescape(squeeze(review.group(1))) if review else None,
+        "review": html.unescape(squeeze(re.sub(r'href="[^"]*"', "", review.group(1)))) if review else None,
+        "review links": links_in(review.group(1)) if review else None,
         "notice": squeeze(re.sub(r'href="[^"]*"', "", notice.group(1))) if notice else None,
         "notice links": links_in(notice.group(1)) if notice else None,
         # Crisis help at the foot of every page (no page history here: the builds run without a repository).
@@ -140,6 +141,24 @@ def test_the_reviewer_stands_beside_the_review_dates_in_both(both_builds):
         reviewer = re.search(r'</time> by <span class="br-review__by">([^<]*)</span>', text)
         assert reviewer is not None, site
         assert html.unescape(reviewer.group(1)) == REVIEWER  # escaped, so shown as typed
+
+
+UNREVIEWED = re.compile(r'<a class="br-review__unreviewed" href="([^"]+)">Not yet reviewed by a clinician</a>')
+
+
+def test_pages_without_a_reviewer_say_no_clinician_has_reviewed_them_in_both(both_builds):
+    """The About page names a reviewer here, so the line is gone there and present on every other page,
+    linking to the About page's medical-review policy."""
+    for site in both_builds:
+        for page in sorted(site.rglob("index.html")):
+            relative = page.relative_to(site).as_posix()
+            found = UNREVIEWED.findall(page.read_text(encoding="utf-8"))
+            if relative == "about/index.html":
+                assert found == [], site
+            else:
+                assert len(found) == 1, f"{site.name}/{relative}: {found}"
+                target = urljoin("/" + relative, found[0])
+                assert target == "/about/#medical-review", f"{site.name}/{relative}: {target}"
 
 
 @pytest.mark.browser
