@@ -166,6 +166,19 @@ def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, page):
     assert text.count(crisis_line(DATA.cautions)) == 1, page
 
 
+def test_text_only_lines_and_nhs_111_are_tappable_on_the_safety_page(built_site):
+    safety = (built_site / "safety/index.html").read_text(encoding="utf-8")
+    for href in ("sms:85258", "sms:50808", "tel:111"):
+        assert f'href="{href}"' in safety, href
+
+
+def test_crisis_check_fails_on_a_text_only_number_that_is_not_an_sms_link(broken_copy):
+    site = broken_copy("safety/index.html", 'href="sms:85258"', 'href="https://giveusashout.org"')
+    assert any(p.startswith("safety/index.html: '85258' is not an sms: link") for p in crisis_number_problems(site))
+    site = broken_copy("options/index.html", '<a href="tel:111">111</a>', "111")
+    assert any(p.startswith("options/index.html: '111' is not a tel: link") for p in crisis_number_problems(site))
+
+
 def test_every_offer_to_text_is_an_sms_link_beside_a_call_link(built_site):
     assert text_link_problems(built_site) == []
 

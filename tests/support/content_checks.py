@@ -16,8 +16,12 @@ from urllib.parse import unquote, urlsplit
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
-# Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans).
-CRISIS_NUMBER = re.compile(r"(?<![\d-])(999|112|911|988|116 ?123)(?![\d-])")
+# Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans,
+# NHS 111): each must be a tel: link to itself.
+CRISIS_NUMBER = re.compile(r"(?<![\d-])(999|112|911|988|111|116 ?123)(?![\d-])")
+# Services you can only text (Shout in the UK, Text About It in Ireland): each must be an sms: link
+# to itself, and there is no number to call, so no tel: link is expected beside it.
+TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
 
 
 @dataclass
@@ -166,6 +170,10 @@ def crisis_number_problems(site: Path) -> list[str]:
                     dial = node.attrs.get("href", "").removeprefix("tel:") if inside_tel else ""
                     if dial != number.replace(" ", ""):
                         problems.append(f"{page}: {number!r} is not a tel: link to itself (in {child.strip()[:60]!r})")
+                for match in TEXT_ONLY_NUMBER.finditer(child):
+                    number = match.group(1)
+                    if node.tag != "a" or node.attrs.get("href", "") != f"sms:{number}":
+                        problems.append(f"{page}: {number!r} is not an sms: link to itself (in {child.strip()[:60]!r})")
     return problems
 
 
@@ -235,7 +243,8 @@ def text_link_problems(site: Path) -> list[str]:
             says_text = "send a text" in link.text().lower()
             if says_text and not href.startswith("sms:"):
                 problems.append(f"{page}: {link.text()!r} is not an sms: link (href {href!r})")
-            if href.startswith("sms:") and href.removeprefix("sms:") not in calls:
+            number = href.removeprefix("sms:")
+            if href.startswith("sms:") and not TEXT_ONLY_NUMBER.fullmatch(number) and number not in calls:
                 problems.append(f"{page}: {href} has no tel: link to the same number on the page")
     return problems
 
