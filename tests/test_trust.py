@@ -175,7 +175,7 @@ def test_text_only_lines_and_nhs_111_are_tappable_on_the_safety_page(built_site)
 def test_crisis_check_fails_on_a_text_only_number_that_is_not_an_sms_link(broken_copy):
     site = broken_copy("safety/index.html", 'href="sms:85258"', 'href="https://giveusashout.org"')
     assert any(p.startswith("safety/index.html: '85258' is not an sms: link") for p in crisis_number_problems(site))
-    site = broken_copy("options/index.html", '<a href="tel:111">111</a>', "111")
+    site = broken_copy("options/index.html", '<a href="tel:111">NHS 111</a>', "NHS 111 on 111")
     assert any(p.startswith("options/index.html: '111' is not a tel: link") for p in crisis_number_problems(site))
 
 

