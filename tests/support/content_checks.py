@@ -18,8 +18,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
 # Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans,
 # NHS 111): each must be a tel: link to itself.
-# "NHS 111" is the service's name, not an offer to call, so it is left out; page ranges (105–111) too.
-CRISIS_NUMBER = re.compile(r"(?<![\d\-–])(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d\-–])")
+# "NHS 111" is the service's name, not an offer to call, so it is left out.
+CRISIS_NUMBER = re.compile(r"(?<![\d-])(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d-])")
 # Services you can only text (Shout in the UK, Text About It in Ireland): each must be an sms: link
 # to itself, and there is no number to call, so no tel: link is expected beside it.
 TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
