@@ -142,6 +142,26 @@ def test_contact_links_to_the_repository_the_build_came_from(published):
     assert '<a href="https://github.com/someone/calm/issues">issue tracker</a>' in about
 
 
+def test_about_names_the_repository_owner_as_publisher_and_how_to_reach_them(published):
+    about = (published.root / "about/index.html").read_text(encoding="utf-8")
+    publisher = re.search(r'<p class="br-publisher">(.*?)</p>', about, re.DOTALL)
+    assert publisher is not None
+    assert '<a href="https://github.com/someone">someone</a>, is the publisher' in publisher.group(1)
+    assert '<a href="https://github.com/someone/calm">someone/calm</a>' in publisher.group(1)
+    contact = re.search(r'<p class="br-contact">(.*?)</p>', about, re.DOTALL)
+    assert contact is not None
+    assert "GitHub account" in contact.group(1)
+    assert "no email address" in contact.group(1)
+
+
+def test_without_repository_context_the_publisher_is_not_guessed(built_without_repository):
+    about = (built_without_repository / "about/index.html").read_text(encoding="utf-8")
+    publisher = re.search(r'<p class="br-publisher">(.*?)</p>', about, re.DOTALL)
+    assert publisher is not None
+    assert "cannot name its publisher" in publisher.group(1)
+    assert "<a " not in publisher.group(1)
+
+
 def test_without_repository_context_the_contact_says_so_with_no_link(built_without_repository):
     about_page = built_without_repository / "about/index.html"
     contact = re.search(r'<p class="br-contact">(.*?)</p>', about_page.read_text(encoding="utf-8"), re.DOTALL)
