@@ -51,7 +51,8 @@ build-zensical: $(ZENSICAL_STAMP) $(STAMP)
 	$(BIN)/python -m hooks.offline site-zensical.tmp
 	rm -rf site-zensical && mv site-zensical.tmp site-zensical
 
-# The Node lint tools pinned in package-lock.json, re-installed whenever the lock file changes.
+# The Node tools pinned in package-lock.json (lint, type check, puppeteer-core for Firefox),
+# re-installed whenever the lock file changes.
 NODE_STAMP := node_modules/.installed
 # Node.js 18.18+ and npm: Debian's packages, installed for you when you are root and have none.
 $(NODE_STAMP): package.json package-lock.json
@@ -77,8 +78,11 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 	node_modules/.bin/tsc -p tsconfig.node.json
 	node_modules/.bin/tsc -p tsconfig.worker.json
 
-## test: lint, then unit, build and real-browser tests (finds or installs a Chromium first)
+## test: lint; the pacer's schedule in Node; then unit, build and real-browser tests in Chromium,
+## Firefox ESR and WebKitGTK (found, or installed as root on Debian; a missing one fails with advice)
 test: lint $(ZENSICAL_STAMP)
+	node --test tests/js/
+	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
 	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse, offline copy (`python -m bench --only offline` for that alone)

@@ -2,8 +2,9 @@
 bench/RESULTS.md. Figures are reported against the project's aims; nothing here fails on time.
 
     python -m bench                      # everything (about 10 minutes)
-    python -m bench --only weight,lighthouse
+    python -m bench --only weight,lighthouse   # re-measures those sections in RESULTS.md
     python -m bench --only offline       # the offline copy alone (about a minute)
+    python -m bench --only pacer         # the pacer's timing and cost, today's against the baseline
     python -m bench --quick              # 2-breath pacer recording, for trying the bench out
 """
 
@@ -16,12 +17,14 @@ import sys
 import time
 
 from bench import build_speed, environment, lighthouse, offline, pacer_timing, page_weight
+from bench.baseline import baseline_site
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table
 from bench.server import serve
 from tests.support.build import build_site
 
 SECTIONS = ("build", "weight", "timing", "lighthouse", "offline")  # timing covers 3. and 4.
+ALIASES = {"pacer": "timing"}
 RESULTS = BENCH_DIR / "RESULTS.md"
 
 
@@ -76,9 +79,37 @@ def results_markdown(machine: list[tuple[str, str]], sections: list[Section], mi
     return "\n\n".join(parts) + "\n"
 
 
+def updated_results(previous: str, machine: list[tuple[str, str]], sections: list[Section], only: str) -> str:
+    """RESULTS.md with the re-measured sections replaced and the aims at a glance gathered again;
+    a note under the title says which sections come from which run."""
+    head, *old_sections = previous.split("\n## ")
+    by_title = {text.split("\n", 1)[0]: "## " + text.rstrip("\n") for text in old_sections}
+    for section in sections:
+        by_title[section.title] = section.markdown()
+    numbered = [text for title, text in by_title.items() if title[:1].isdigit()]
+    glance = [
+        line[2:]
+        for text in numbered
+        for line in text.splitlines()
+        if line.startswith("- ") and line.endswith(("(met)", "(**missed**)"))
+    ]
+    when = dict(machine)
+    note = (
+        f"Sections {', '.join(s.title.split('.')[0] for s in sections)} were re-measured by "
+        f"`python -m bench --only {only}` on {when.get('Date')} at commit {when.get('Commit')} "
+        f"(pacer files {when.get('Pacer files')}, {when.get('Chromium')}); the rest are from the full run described "
+        "below."
+    )
+    head = "\n".join(line for line in head.rstrip("\n").splitlines() if not line.startswith("Sections "))
+    head = head.replace("\n\n**Measured on**", f"\n\n{note}\n\n**Measured on**", 1)
+    parts = [head, "## Aims at a glance\n\n" + "\n".join(f"- {line}" for line in glance)]
+    parts += numbered
+    return "\n\n".join(parts) + "\n"
+
+
 def main() -> None:
     options = arguments()
-    chosen = [name.strip() for name in options.only.split(",") if name.strip()]
+    chosen = [ALIASES.get(name.strip(), name.strip()) for name in options.only.split(",") if name.strip()]
     unknown = set(chosen) - set(SECTIONS)
     if unknown:
         sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
@@ -102,9 +133,15 @@ def main() -> None:
             sections.append(page_weight.run(site))
         if "timing" in chosen:
             print("\n3. and 4. Pacer timing and main-thread cost (about 3 minutes) ...", flush=True)
-            sections += with_load(
-                pacer_timing.run, chromium, site_url, site, cycles=2 if options.quick else pacer_timing.CYCLES
-            )
+            with serve(baseline_site(site)) as baseline_url:
+                sections += with_load(
+                    pacer_timing.run,
+                    chromium,
+                    site_url,
+                    site,
+                    baseline_url,
+                    cycles=2 if options.quick else pacer_timing.CYCLES,
+                )
         if "lighthouse" in chosen:
             print("\n5. Lighthouse (about 3 minutes) ...", flush=True)
             sections += with_load(lighthouse.run, chromium, site_url)
@@ -116,8 +153,14 @@ def main() -> None:
     for section in sections:
         for verdict in section.verdicts:
             print(f"  {verdict}")
-    if options.quick or chosen != list(SECTIONS):
-        print(f"\nNot writing {RESULTS.relative_to(BENCH_DIR.parent)}: that needs a full run (no --quick, no --only).")
+    if options.quick:
+        print(f"\nNot writing {RESULTS.relative_to(BENCH_DIR.parent)} after a --quick run.")
+        return
+    if chosen != list(SECTIONS) and RESULTS.is_file():
+        RESULTS.write_text(
+            updated_results(RESULTS.read_text(encoding="utf-8"), machine, sections, options.only), "utf-8"
+        )
+        print(f"\nUpdated {', '.join(s.title for s in sections)} in {RESULTS.relative_to(BENCH_DIR.parent)}.")
         return
     RESULTS.write_text(results_markdown(machine, sections, minutes), encoding="utf-8")
     print(f"\nWrote {RESULTS.relative_to(BENCH_DIR.parent)} ({minutes:.1f} minutes).")

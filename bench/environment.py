@@ -112,10 +112,9 @@ def pacer_fingerprint() -> str:
     may change between commits, so the figures name the exact files they came from."""
     import hashlib
 
-    parts = []
-    for path in ("overrides/assets/javascripts/pacer.js", "overrides/assets/stylesheets/pacer.css"):
-        data = (REPO_ROOT / path).read_bytes()
-        parts.append(f"{Path(path).name} {hashlib.sha256(data).hexdigest()[:12]}")
+    from tests.support.pacer import PACER_ASSETS
+
+    parts = [f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}" for path in PACER_ASSETS]
     return ", ".join(parts) + " (sha256)"
 
 

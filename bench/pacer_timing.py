@@ -1,7 +1,11 @@
 """3. Pacer timing in real time and 4. main-thread cost, from one recording (bench/pacer_clock.mjs):
 a pacer in a visible tab logs every data-phase change with performance.now(); a second pacer,
 sound on, runs in a really hidden tab and logs every tone it puts on the AudioContext clock.
-Both are compared here with the ideal schedule computed from data/exercises.yml."""
+Both are compared here with the ideal schedule computed from data/exercises.yml.
+
+The same recording runs at the same time against the baseline pacer (bench/baseline.py, the rAF
+pacer before issue 11) in a second Chromium, so the cost is also a ratio to that baseline,
+measured under the same load."""
 
 from __future__ import annotations
 
@@ -11,13 +15,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.baseline import BASELINE_NAME
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table, ms
 from tests.support.pacer import exercises, expected_phases, pacer_paths
 
 EXERCISE = "box"  # lead-in, all four kinds of phase
 CYCLES = 8  # 4 s lead-in + 8 x 16 s = 132 s, over the 2 minutes asked for
-CPU_AIM = 0.02  # of one core
+CPU_AIM = 0.01  # of one core (issue 11: under 1%; it was 2%)
 TIMING_AIM_MS = 17.0  # "at most one frame, 17 ms"
 
 
@@ -36,26 +41,31 @@ class Schedule:
         return cls([name for name, _ in phases] + [""], [*starts, at])
 
 
-def record(chromium: str, site_url: str, site: Path, cycles: int) -> dict:
-    url = site_url + pacer_paths(site)[EXERCISE]
+def start_recording(chromium: str, site_url: str, site: Path, cycles: int) -> tuple[subprocess.Popen[str], dict]:
+    """Starts bench/pacer_clock.mjs on one site; `finish_recording` collects what it logged."""
     options = {
         "chromium": chromium,
-        "url": url,
+        "url": site_url + pacer_paths(site)[EXERCISE],
         "exercise": EXERCISE,
         "cycles": cycles,
         "timeoutMs": int(Schedule.from_data(EXERCISE, cycles).starts[-1] + 60_000),
     }
-    result = subprocess.run(
+    process = subprocess.Popen(
         ["node", str(BENCH_DIR / "pacer_clock.mjs"), json.dumps(options)],
         cwd=BENCH_DIR,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=options["timeoutMs"] / 1000 + 120,
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"pacer_clock.mjs failed:\n{result.stderr[-3000:]}")
-    (WORK_DIR / "pacer-recording.json").write_text(result.stdout, encoding="utf-8")  # the raw log, for a closer look
-    return json.loads(result.stdout)
+    return process, options
+
+
+def finish_recording(process: subprocess.Popen[str], options: dict, name: str) -> dict:
+    stdout, stderr = process.communicate(timeout=options["timeoutMs"] / 1000 + 120)
+    if process.returncode != 0:
+        raise RuntimeError(f"pacer_clock.mjs ({name}) failed:\n{stderr[-3000:]}")
+    (WORK_DIR / f"pacer-recording-{name}.json").write_text(stdout, encoding="utf-8")  # the raw log, for a closer look
+    return json.loads(stdout)
 
 
 def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -171,10 +181,17 @@ def main_thread(run: dict, first: str = "metricsAtStart", last: str = "metricsAt
     return shares
 
 
-def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple[Section, Section]:
+def run(chromium: str, site_url: str, site: Path, baseline_url: str, cycles: int = CYCLES) -> tuple[Section, Section]:
     schedule = Schedule.from_data(EXERCISE, cycles)
-    print(f"  recording two {EXERCISE} pacers for {schedule.starts[-1] / 1000:g} s each, side by side ...", flush=True)
-    data = record(chromium, site_url, site, cycles)
+    print(
+        f"  recording {EXERCISE} for {schedule.starts[-1] / 1000:g} s: today's pacer and the {BASELINE_NAME},"
+        " each in its own Chromium, at the same time ...",
+        flush=True,
+    )
+    current = start_recording(chromium, site_url, site, cycles)
+    baseline = start_recording(chromium, baseline_url, site, cycles)
+    data = finish_recording(*current, "today")
+    base = finish_recording(*baseline, "baseline")
 
     timing = Section("3. Pacer timing, real time")
     visible, visible_problems = visible_errors(data["visible"], schedule)
@@ -187,6 +204,10 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
     table.rows.append(error_row("visible tab, data-phase (performance.now)", visible))
     table.rows.append(error_row("hidden tab + sound, tones as heard (audio output clock)", audible))
     table.rows.append(error_row("hidden tab + sound, tones on ctx.currentTime (latency not counted)", aimed))
+    base_visible, _ = visible_errors(base["visible"], schedule)
+    base_audible, _, _ = hidden_errors(base["hidden"], schedule)
+    table.rows.append(error_row(f"baseline, {BASELINE_NAME}: visible tab, data-phase", base_visible))
+    table.rows.append(error_row(f"baseline, {BASELINE_NAME}: hidden tab + sound, tones as heard", base_audible))
     timing.tables.append(table)
     timing.aim(
         "Visible: largest error (aim at most 17 ms, one frame)",
@@ -245,31 +266,48 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
     cost = Section("4. Main-thread cost")
     shares = main_thread(data["visible"])
     idle = main_thread(data["visible"], "idleAtStart", "idleAtEnd")
+    before = main_thread(base["visible"])
     table = Table(
-        f"Visible {EXERCISE} pacer running for {shares['seconds']:.0f} s, against the same page idle for {idle['seconds']:.0f} s",
-        ["metric", "pacing: busy per second", "share of one core", "idle: share of one core"],
+        f"Visible {EXERCISE} pacer running for {shares['seconds']:.0f} s, against the {BASELINE_NAME} over the same "
+        f"time in a second Chromium, and the same page idle for {idle['seconds']:.0f} s",
+        [
+            "metric",
+            "pacing: busy per second",
+            "share of one core",
+            f"baseline: {BASELINE_NAME}",
+            "today / baseline",
+            "idle: share of one core",
+        ],
     )
     for name in METRICS:
         if name in shares:
-            table.rows.append([name, ms(shares[name] * 1000), f"{100 * shares[name]:.2f}%", f"{100 * idle[name]:.2f}%"])
-    table.rows.append(["layouts per second", f"{shares['frames']:.0f}", "", f"{idle['frames']:.0f}"])
+            ratio = shares[name] / before[name] if before.get(name) else float("nan")
+            table.rows.append(
+                [
+                    name,
+                    ms(shares[name] * 1000),
+                    f"{100 * shares[name]:.2f}%",
+                    f"{100 * before[name]:.2f}%",
+                    f"{ratio:.2f}",
+                    f"{100 * idle[name]:.2f}%",
+                ]
+            )
+    table.rows.append(
+        ["layouts per second", f"{shares['frames']:.1f}", "", f"{before['frames']:.1f}", "", f"{idle['frames']:.1f}"]
+    )
     cost.tables.append(table)
-    cost.aim(
-        "TaskDuration share of one core while pacing (aim under 2%)",
-        f"{100 * shares['TaskDuration']:.2f}%",
-        shares["TaskDuration"] < CPU_AIM,
-    )
-    cost.aim(
-        "ScriptDuration share of one core while pacing (aim under 2%)",
-        f"{100 * shares['ScriptDuration']:.2f}%",
-        shares["ScriptDuration"] < CPU_AIM,
-    )
-    if "ThreadTime" in shares:
-        cost.aim(
-            "ThreadTime (main-thread CPU time) share of one core while pacing (aim under 2%)",
-            f"{100 * shares['ThreadTime']:.2f}%",
-            shares["ThreadTime"] < CPU_AIM,
-        )
+    for name, label in (
+        ("TaskDuration", "TaskDuration"),
+        ("ScriptDuration", "ScriptDuration"),
+        ("ThreadTime", "ThreadTime (main-thread CPU time)"),
+    ):
+        if name in shares:
+            cost.aim(
+                f"{label} share of one core while pacing (aim under 1%)",
+                f"{100 * shares[name]:.2f}% (baseline {100 * before[name]:.2f}%, ratio "
+                f"{shares[name] / before[name]:.2f})",
+                shares[name] < CPU_AIM,
+            )
     long_tasks = [
         (at, took) for at, took in data["visible"].get("longTasks", []) if at >= data["visible"]["starts"][-1]
     ]
@@ -283,6 +321,9 @@ def run(chromium: str, site_url: str, site: Path, cycles: int = CYCLES) -> tuple
         "style, layout, paint and other tasks: TaskOtherDuration), as wall time, so it grows when the machine is busy;",
         "ThreadTime is the main thread's CPU time, which does not. Compositor, raster and GPU-process work are not counted.",
         "The idle column is the same tab for 10 s before Start. Both tabs ran at once (see 3.).",
+        f"The baseline is the same recording of a copy of the site with the {BASELINE_NAME}'s pacer.js and pacer.css",
+        "(bench/baseline.py), in a second Chromium started at the same moment, so both met the same machine load;",
+        "'today / baseline' is the ratio of the two shares.",
     ]
     for section in (timing, cost):
         for t in section.tables:

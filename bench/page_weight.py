@@ -20,8 +20,10 @@ from bench.report import Section, Table, kb
 from bench.site_variants import FRONT_MATTER, expanded_page
 from hooks.site_data import load_site_data, pacer_pages
 from tests.support.html import read_page
+from tests.support.pacer import PACER_ASSETS as PACER_SOURCES
 
-PACER_ASSETS = ("assets/javascripts/pacer.js", "assets/stylesheets/pacer.css")
+# The pacer's files as the site ships them: element, schedule module, keyboard fix, style.
+PACER_ASSETS = tuple(f"assets/{path.parent.name}/{path.name}" for path in PACER_SOURCES)
 PACER_AIM = 8 * 1024
 
 

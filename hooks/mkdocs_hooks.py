@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -28,6 +28,7 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
     del sys.modules[_name]
 
+from hooks.compact_assets import COMPACTED, compact  # noqa: E402 -- needs the lines above
 from hooks.editors import editor_names  # noqa: E402 -- needs the lines above
 from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
 from hooks.offline import OfflineError, base_path_of, write_service_worker  # noqa: E402 -- needs the lines above
@@ -89,10 +90,23 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
+def _ship_compacted(files: Files, config: MkDocsConfig) -> None:
+    """Our scripts and styles go to the site compacted (see hooks/compact_assets.py)."""
+    for src_uri in COMPACTED:
+        original = files.get_file_from_path(src_uri)
+        if original is None:
+            raise PluginError(f"{src_uri} is missing from the theme overrides; hooks/compact_assets.py lists it")
+        files.remove(original)
+        source = Path(original.abs_src_path or "").read_text("utf-8")
+        files.append(File.generated(config, src_uri, content=compact(source)))
+
+
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
-    """Learn which page shows each pacer, so cautions can link to the exercises without holds."""
+    """Learn which page shows each pacer, so cautions can link to the exercises without holds;
+    ship our scripts and styles compacted."""
     global _pacer_pages
     _pacer_pages = pacer_pages({file.src_uri: file.content_string for file in files.documentation_pages()})
+    _ship_compacted(files, config)
     return files
 
 

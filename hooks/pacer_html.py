@@ -25,6 +25,8 @@ class ExerciseLink(NamedTuple):
     url: str
 
 
+# The one definition of each action's short name: the written pattern uses it, and the pacer's
+# step list gets it in the payload ("label") rather than keeping a copy of its own.
 _SHORT_ACTION = {"breathe-in": "In", "hold-full": "Hold", "breathe-out": "Out", "hold-empty": "Hold"}
 
 
@@ -56,17 +58,16 @@ def _phase_payload(phase: Phase) -> dict[str, Any]:
     return {
         "action": phase.action,
         "seconds": phase.seconds,
-        "through": phase.through,
         "side": phase.side,
         "cue": phase.cue,
+        "label": _SHORT_ACTION[phase.action],
     }
 
 
 def exercise_payload(exercise: Exercise) -> dict[str, Any]:
-    """What the pacer script needs, and nothing more."""
+    """What the pacer script needs, and nothing more: the id keys its saved settings."""
     return {
         "id": exercise.id,
-        "title": exercise.title,
         "lead_in": _phase_payload(exercise.lead_in) if exercise.lead_in else None,
         "phases": [_phase_payload(phase) for phase in exercise.phases],
         "cycles": {"default": exercise.cycles.default, "min": exercise.cycles.min, "max": exercise.cycles.max},
@@ -155,9 +156,9 @@ def render_pacer(
     return (
         f'<div class="br-exercise" id="exercise-{exercise.id}">'
         f"{_render_cautions(exercise, cautions, hold_free)}"
-        f'<breath-pacer data-pacer="{exercise.id}" data-state="idle" data-phase="" data-cycle="0" '
-        f'data-exercise="{_attribute(payload)}" role="group" aria-label="{_attribute(exercise.title)} pacer">'
-        f'<div class="br-pacer__fallback"><p class="br-pacer__title">{title}</p>'
+        f'<breath-pacer data-pacer="{exercise.id}" data-exercise="{_attribute(payload)}" '
+        f'role="group" aria-label="{_attribute(exercise.title)} pacer">'
+        f'<div class="br-pacer__fallback"><p>{title}</p>'
         f'<p class="br-pacer__pattern">{_attribute(pattern_text(exercise))}</p></div>'
         f"</breath-pacer>"
         f'<details class="br-steps" open><summary>Step by step</summary>{render_steps(exercise)}</details>'

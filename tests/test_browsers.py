@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.support import browsers
 from tests.support.paths import REPO_ROOT
 
 
@@ -54,3 +57,43 @@ def test_no_browser_anywhere_fails_with_advice(tmp_path):
     assert "No Chromium could be found or installed" in result.stderr
     assert "apt-get install chromium" in result.stderr
     assert "playwright install chromium" in result.stderr
+
+
+def run_engine_lookup(tmp_path: Path, names: list[str], env_extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`make test`'s lookup of the other engines, as root would run it but with no apt-get on PATH."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    env = {"PATH": str(bin_dir), **env_extra}
+    command = [sys.executable, "-m", "tests.support.browsers", *names]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, check=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "package"), [("firefox", "firefox-esr"), ("webkit", "webkit2gtk-driver"), ("xvfb", "xvfb")]
+)
+def test_a_missing_engine_fails_with_advice(tmp_path, name, package):
+    result = run_engine_lookup(tmp_path, [name], {})
+    assert result.returncode == 1
+    assert f"sudo apt-get install {package}" in result.stderr
+    assert "playwright install" not in result.stderr  # only Debian's builds of these engines are used
+
+
+def test_webkit_needs_its_minibrowser_too(tmp_path):
+    fake_browser(tmp_path / "bin" / "WebKitWebDriver")
+    result = run_engine_lookup(tmp_path, ["webkit"], {"MINIBROWSER": str(tmp_path / "missing")})
+    assert result.returncode == 1
+    assert "MINIBROWSER=" in result.stderr
+    assert "webkit2gtk-driver" in result.stderr
+
+
+def test_the_engines_on_path_are_found(tmp_path):
+    paths = [fake_browser(tmp_path / "bin" / name) for name in ("firefox-esr", "WebKitWebDriver", "Xvfb")]
+    minibrowser = fake_browser(tmp_path / "MiniBrowser")
+    result = run_engine_lookup(tmp_path, ["firefox", "webkit", "xvfb"], {"MINIBROWSER": str(minibrowser)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(path) for path in paths]
+
+
+def test_debians_minibrowser_is_found_where_the_package_puts_it(tmp_path):
+    installed = fake_browser(tmp_path / "usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
+    assert browsers.minibrowser(env={}, root=tmp_path) == str(installed)

@@ -9,7 +9,9 @@ import pytest
 
 from tests.support.pacer import (
     attributes,
+    choose_settings,
     exercises,
+    hide_tab,
     open_pacer,
     watch_errors,
 )
@@ -121,34 +123,84 @@ def test_the_live_region_speaks_once_per_phase(page, pacer_urls):
     assert pacer.locator(".br-pacer__stage").get_attribute("aria-hidden") == "true"
 
 
-def orb_transforms(page, pacer, samples: int, step_ms: int) -> list[str]:
-    orb = pacer.locator(".br-pacer__orb")
-    seen = []
-    for _ in range(samples):
-        page.clock.run_for(step_ms)
-        seen.append(orb.evaluate("o => getComputedStyle(o).transform"))
-    return seen
+def orb_motion(pacer) -> dict | None:
+    """The orb's one animation, if any: how far in it is and its first and last frames."""
+    return pacer.locator(".br-pacer__orb").evaluate(
+        """orb => {
+            const [motion] = orb.getAnimations();
+            if (!motion) return null;
+            const frames = motion.effect.getKeyframes();
+            return {time: motion.currentTime, state: motion.playState, duration: motion.effect.getTiming().duration,
+                    from: frames[0].transform, to: frames.at(-1).transform};
+        }"""
+    )
 
 
 def test_with_reduced_motion_nothing_grows_or_shrinks(page, pacer_urls):
     page.emulate_media(reduced_motion="reduce")
     pacer = open_pacer(page, pacer_urls["box"], "box")
-    before = orb_transforms(page, pacer, 1, 0)
+    orb = pacer.locator(".br-pacer__orb")
+    before = orb.evaluate("o => getComputedStyle(o).transform")
     pacer.get_by_role("button", name="Start").click()
-    transforms = orb_transforms(page, pacer, 40, 500)
-    assert set(transforms) == set(before)
+    for _ in range(40):
+        page.clock.run_for(500)
+        assert orb_motion(pacer) is None  # no animation at all, not even a still one
+        assert orb.evaluate("o => getComputedStyle(o).transform") == before
     assert attributes(pacer)["state"] == "running"
     # The words, the countdown and the step list still carry the rhythm.
     assert pacer.locator(".br-pacer__count").text_content() != ""
     assert pacer.locator("[aria-current]").count() == 1
 
 
-def test_without_reduced_motion_the_shape_breathes(page, pacer_urls):
+def test_the_shape_breathes_on_an_animation_set_from_the_clock(page, pacer_urls):
+    """One animation per moving phase, started at the offset the clock gives: after a pause of
+    any length it carries on from the same point; holds stand still at full or empty."""
     page.emulate_media(reduced_motion="no-preference")
-    pacer = open_pacer(page, pacer_urls["box"], "box")
+    pacer = open_pacer(page, pacer_urls["box"], "box")  # lead-in: breathe out 4 s; then in, hold, out, hold
     pacer.get_by_role("button", name="Start").click()
-    transforms = orb_transforms(page, pacer, 40, 500)
-    assert len(set(transforms)) > 10
+    lead_in = orb_motion(pacer)
+    assert lead_in["duration"] == 4000 and lead_in["from"] == "scale(1)" and lead_in["to"] == "scale(0.55)"
+    page.clock.run_for(4000 + 1500)
+    breathing_in = orb_motion(pacer)
+    assert breathing_in["from"] == "scale(0.55)" and breathing_in["to"] == "scale(1)"
+    assert breathing_in["state"] == "running" and breathing_in["duration"] == 4000
+    pacer.get_by_role("button", name="Pause").click()  # the clock, not the animation, says where it is
+    paused = orb_motion(pacer)
+    assert paused["state"] == "paused" and paused["time"] == 1500
+    page.clock.run_for(60_000)
+    pacer.get_by_role("button", name="Resume").click()
+    resumed = orb_motion(pacer)
+    # The page's clock is frozen but the animation runs on real time: allow the moments since the click.
+    assert resumed["state"] == "running" and 1500 <= resumed["time"] < 1500 + 250
+    page.clock.run_for(2500)  # into the hold with full lungs
+    assert attributes(pacer)["phase"] == "hold-full"
+    assert orb_motion(pacer) is None
+    assert pacer.locator(".br-pacer__orb").evaluate("o => getComputedStyle(o).transform") == "matrix(1, 0, 0, 1, 0, 0)"
+
+
+def test_each_phase_is_announced_as_an_event(page, pacer_urls):
+    pacer = open_pacer(page, pacer_urls["alternate-nostril"], "alternate-nostril")
+    page.evaluate(
+        """() => {
+            window.heard = [];
+            document.addEventListener('breath-pacer:phase', e => heard.push({...e.detail, from: e.target.dataset.pacer}));
+        }"""
+    )
+    exercise = EXERCISES["alternate-nostril"]
+    pacer.get_by_role("button", name="Start").click()
+    session = sum(phase.seconds for phase in exercise.phases) * 1000
+    lead = exercise.lead_in.seconds * 1000 if exercise.lead_in else 0
+    page.clock.run_for(int(lead + session) + 10)
+    heard = page.evaluate("heard")
+    expected = (
+        ([("lead-in", exercise.lead_in.side)] if exercise.lead_in else [])
+        + [(phase.action, phase.side) for phase in exercise.phases]
+        + [(exercise.phases[0].action, exercise.phases[0].side)]
+    )
+    assert [(event["phase"], event["side"]) for event in heard] == expected
+    assert {event["from"] for event in heard} == {"alternate-nostril"}  # it bubbled up from the element
+    assert heard[-1]["cycle"] == 2 and heard[-1]["step"] == 0
+    assert [event["seconds"] for event in heard[-len(exercise.phases) - 1 : -1]] == [p.seconds for p in exercise.phases]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -163,3 +215,23 @@ def test_axe_finds_nothing_serious_with_a_pacer_running(browser, pacer_urls, sch
     assert attributes(pacer)["state"] == "running"
     assert axe_violations(page) == []
     context.close()
+
+
+def test_back_from_a_hidden_tab_the_orb_is_on_the_clock_and_nothing_is_said_twice(page, pacer_urls):
+    page.emulate_media(reduced_motion="no-preference")
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    choose_settings(pacer)
+    pacer.get_by_label("Sound").check()  # with sound on, a hidden tab keeps the session running
+    page.evaluate(
+        "() => { window.heard = []; addEventListener('breath-pacer:phase', e => heard.push(e.detail.phase)); }"
+    )
+    pacer.get_by_role("button", name="Start").click()
+    hide_tab(page, True)
+    page.clock.run_for(4000 + 2500)  # 2.5 s into breathing in, unseen
+    spoken = pacer.locator("[aria-live=polite]").text_content()
+    hide_tab(page, False)
+    motion = orb_motion(pacer)
+    assert motion["from"] == "scale(0.55)"
+    assert 2500 <= motion["time"] < 2500 + 250  # where the clock says, not where the page last drew
+    assert page.evaluate("heard") == ["lead-in", "breathe-in"]
+    assert pacer.locator("[aria-live=polite]").text_content() == spoken

@@ -70,7 +70,7 @@ def test_hostile_text_is_escaped_everywhere():
     markup = pacer(hostile)
     assert not any(tag == "img" for tag, _ in start_tags(markup))
     assert "&lt;img src=x onerror=alert(1)&gt;" in markup
-    assert json.loads(pacer_attributes(markup)["data-exercise"])["title"] == HOSTILE
+    assert pacer_attributes(markup)["aria-label"] == f"{HOSTILE} pacer"
 
 
 def test_attribute_json_decodes_back_to_the_data():
@@ -78,11 +78,12 @@ def test_attribute_json_decodes_back_to_the_data():
     attributes = pacer_attributes(pacer(exercise))
     assert json.loads(attributes["data-exercise"]) == exercise_payload(exercise)
     assert attributes["data-pacer"] == "box"
-    assert attributes["data-state"] == "idle"
-    assert attributes["data-phase"] == ""
+    # Only what something reads: the script sets data-state, data-phase and data-cycle itself.
+    assert set(attributes) == {"data-pacer", "data-exercise", "role", "aria-label"}
     payload = json.loads(attributes["data-exercise"])
     assert [phase["seconds"] for phase in payload["phases"]] == [4, 7, 8.5]
     assert payload["lead_in"]["action"] == "breathe-out"
+    assert [phase["label"] for phase in payload["phases"]] == ["In", "Hold", "Out"]
     assert payload["cycles"] == {"default": 4, "min": 1, "max": 8}
 
 

@@ -1,14 +1,20 @@
 """Finding the browsers the tests and benches drive: one lookup for `make test`, pytest and
 `make bench`.
 
-Order: the path named in the browser's environment variable (CHROMIUM, FIREFOX); one on PATH;
+Order: the path named in the browser's environment variable (CHROMIUM, FIREFOX, WEBKIT_WEBDRIVER,
+XVFB); one on PATH;
 with `install`, as root on Debian/Ubuntu, the distribution's package; for Chromium, Playwright's
 own download as a last resort (then there is no path to give: Playwright finds its own).
 
 Command line, as `make test` uses it before pytest starts:
     python -m tests.support.browsers chromium [--python PYTHON]
-prints the path (or nothing when Playwright's download is to be used) and exits 1 with advice
-when no browser can be had. `--python` names the Python whose Playwright may download one.
+    python -m tests.support.browsers firefox webkit xvfb
+prints each path (or nothing when Playwright's download is to be used) and exits 1 with advice
+when a browser cannot be had. `--python` names the Python whose Playwright may download one.
+
+Firefox ESR is driven by puppeteer-core over WebDriver BiDi (no geckodriver). WebKit is
+WebKitGTK: its WebDriver and the MiniBrowser it drives, both in Debian's webkit2gtk-driver,
+drawing on an X display: on a machine without one, an Xvfb the tests start (VirtualDisplay).
 """
 
 from __future__ import annotations
@@ -40,7 +46,11 @@ CHROMIUM = Browser(
     playwright_download=True,
 )
 FIREFOX = Browser("firefox", "FIREFOX", ("firefox-esr", "firefox"), "firefox-esr", playwright_download=False)
-BROWSERS = {browser.name: browser for browser in (CHROMIUM, FIREFOX)}
+WEBKIT = Browser("webkit", "WEBKIT_WEBDRIVER", ("WebKitWebDriver",), "webkit2gtk-driver", playwright_download=False)
+XVFB = Browser("xvfb", "XVFB", ("Xvfb",), "xvfb", playwright_download=False)
+BROWSERS = {browser.name: browser for browser in (CHROMIUM, FIREFOX, WEBKIT, XVFB)}
+# Where Debian's webkit2gtk-driver puts MiniBrowser (not on PATH); MINIBROWSER=/path overrides it.
+MINIBROWSER_GLOB = "usr/lib/*/webkit2gtk-4.*/MiniBrowser"
 
 # Flags that keep Debian's Chromium quiet on a machine with no network but loopback.
 CHROMIUM_ARGS = (
@@ -120,18 +130,80 @@ def find_or_install(browser: Browser, python: str = sys.executable, env: Mapping
     raise BrowserNotFoundError(advice(browser))
 
 
+def require(browser: Browser, env: Mapping[str, str] = os.environ) -> str:
+    """The browser's path for a test that needs it; `make test` has installed it if it could."""
+    found = find(browser, env)
+    if found is None:
+        raise BrowserNotFoundError(advice(browser))
+    return found
+
+
+def minibrowser(env: Mapping[str, str] = os.environ, root: Path = Path("/")) -> str:
+    """The small WebKitGTK browser that WebKitWebDriver starts: $MINIBROWSER, or Debian's."""
+    named = env.get("MINIBROWSER")
+    if named:
+        if not _is_executable(named):
+            raise BrowserNotFoundError(f"MINIBROWSER={named} is not an executable file.\n{advice(WEBKIT)}")
+        return named
+    found = sorted(str(path) for path in root.glob(MINIBROWSER_GLOB) if _is_executable(str(path)))
+    if not found:
+        raise BrowserNotFoundError(f"No MiniBrowser found (it comes with WebKitWebDriver).\n{advice(WEBKIT)}")
+    return found[-1]
+
+
+def puppeteer_installed(repo_root: Path) -> Path:
+    """puppeteer-core from the root package.json, as `npm ci` installs it (make test does)."""
+    package = repo_root / "node_modules" / "puppeteer-core" / "package.json"
+    if not package.is_file():
+        raise BrowserNotFoundError(
+            "puppeteer-core is not installed: run `npm ci` in the repository root (make test does)."
+        )
+    return package
+
+
+@dataclass
+class VirtualDisplay:
+    """An Xvfb on a free display number (it names the number itself), for as long as needed."""
+
+    process: subprocess.Popen[bytes]
+    display: str
+
+    @classmethod
+    def start(cls) -> VirtualDisplay:
+        read_end, write_end = os.pipe()
+        command = [require(XVFB), "-displayfd", str(write_end), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"]
+        process = subprocess.Popen(command, pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_end)
+        with os.fdopen(read_end) as announced:
+            number = announced.readline().strip()
+        if not number:
+            process.kill()
+            raise BrowserNotFoundError("Xvfb did not start: it announced no display number.")
+        return cls(process, f":{number}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.browsers", description=__doc__.split("\n\n")[0])
-    parser.add_argument("browser", choices=sorted(BROWSERS))
+    parser.add_argument("browser", nargs="+", choices=sorted(BROWSERS))
     parser.add_argument("--python", default=sys.executable, help="the Python whose Playwright may download one")
     options = parser.parse_args(argv)
     try:
-        path = find_or_install(BROWSERS[options.browser], options.python)
+        for name in options.browser:
+            path = find_or_install(BROWSERS[name], options.python)
+            if name == "webkit":
+                minibrowser()
+            if path:
+                print(path)
     except BrowserNotFoundError as error:
         _say(str(error))
         return 1
-    if path:
-        print(path)
     return 0
 
 

@@ -11,11 +11,13 @@ from playwright.sync_api import Locator, Page, Route
 from hooks.exercises import Exercise
 from hooks.site_data import load_site_data
 from tests.support.html import read_page
-from tests.support.paths import DATA_DIR, PACER_CSS, PACER_JS
+from tests.support.paths import DATA_DIR, PACER_CSS, PACER_JS, PACER_SCHEDULE_JS, TAB_ORDER_JS
 from tests.support.watch import watch
 
 FRAME_MS = 1000 / 60  # one frame at 60 Hz: the most a phase boundary may be seen late
-PACER_ASSETS = (PACER_JS, PACER_CSS)
+# Everything the pacer ships: the element, its schedule, the keyboard fix for the header, its style.
+PACER_SCRIPTS = (PACER_JS, PACER_SCHEDULE_JS, TAB_ORDER_JS)
+PACER_ASSETS = (*PACER_SCRIPTS, PACER_CSS)
 
 
 def exercises() -> dict[str, Exercise]:

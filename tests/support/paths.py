@@ -9,6 +9,8 @@ DOCS_DIR = REPO_ROOT / "docs"
 DATA_DIR = REPO_ROOT / "data"
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 PACER_JS = REPO_ROOT / "overrides/assets/javascripts/pacer.js"
+PACER_SCHEDULE_JS = REPO_ROOT / "overrides/assets/javascripts/pacer-schedule.js"
+TAB_ORDER_JS = REPO_ROOT / "overrides/assets/javascripts/tab-order.js"
 PACER_CSS = REPO_ROOT / "overrides/assets/stylesheets/pacer.css"
 
 # The sub-path the tests serve the built site under, as GitHub Pages serves a project site.

@@ -1,0 +1,224 @@
+"""The pacer in every engine: Chromium, Firefox ESR and WebKitGTK run one list of scenarios
+through one small driver interface (tests/support/engines.py). No page errors; every exercise
+plays its phases in the order, sides and lengths of its data; pause, resume and reset; the
+keyboard reaches Start from the top of the page (past Material's search box) and starts it.
+
+There is no fake clock outside Chromium, so sessions run on a quickened clock: performance.now()
+and setTimeout are scaled by the same factor inside the page before Start, as if a session of
+minutes took seconds. The pacer only ever asks those two for time, so its logic is what runs;
+timing to the frame is proven in Chromium with a fake clock (test_pacer_timing.py) and in real
+time by `make bench`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support import engines
+from tests.support.engines import EnginePage
+from tests.support.pacer import exercises, expected_phases
+
+pytestmark = pytest.mark.browser
+EXERCISES = exercises()
+QUICKER = 10  # the quickened clock: 10 page seconds per real second
+LATE_MS = 400  # a phase may show at most this much real time late (timers on a loaded 2-core machine)
+TAB_LIMIT = 200  # presses of Tab from the top of the page to the pacer's Start, at most
+
+QUICKEN = """factor => {
+    const realNow = performance.now.bind(performance), realTimeout = window.setTimeout.bind(window);
+    const base = realNow();
+    performance.now = () => base + (realNow() - base) * factor;
+    window.setTimeout = (callback, ms = 0, ...rest) => realTimeout(callback, ms / factor, ...rest);
+}"""
+
+RECORD = """id => {
+    const el = document.querySelector(`breath-pacer[data-pacer="${id}"]`);
+    window.phaseLog = [];
+    // The Start tap as the page sees it, just before the pacer's own handler.
+    el.addEventListener('click', () => window.startedAt ??= performance.now(), true);
+    el.addEventListener('breath-pacer:phase',
+        e => phaseLog.push([e.detail.phase, e.detail.side, e.detail.cycle, performance.now()]));
+    new MutationObserver(() => el.dataset.state == 'done' && phaseLog.push(['', null, 0, performance.now()]))
+        .observe(el, {attributes: true, attributeFilter: ['data-state']});
+}"""
+
+STATE = """id => {
+    const el = document.querySelector(`breath-pacer[data-pacer="${id}"]`);
+    return {state: el.dataset.state, phase: el.dataset.phase, cycle: el.dataset.cycle,
+            count: el.querySelector('.br-pacer__count').textContent};
+}"""
+
+SET_CYCLES = """([id, cycles]) => {
+    const field = document.querySelector(`breath-pacer[data-pacer="${id}"] [name=cycles]`);
+    field.value = cycles;
+    field.dispatchEvent(new Event('change', {bubbles: true}));
+}"""
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    return {text: el.textContent.trim(), inPacer: !!el.closest('breath-pacer'), tag: el.tagName.toLowerCase()};
+}"""
+
+
+@pytest.fixture(scope="module", params=engines.ENGINES)
+def engine(request) -> Iterator[EnginePage]:
+    """One browser per engine for this file; each test loads its page afresh."""
+    if request.param == "chromium":
+        with engines.chromium_page(request.getfixturevalue("browser")) as page:
+            yield page
+    elif request.param == "firefox":
+        with engines.firefox_page() as page:
+            yield page
+    else:
+        with engines.webkit_page() as page:
+            yield page
+
+
+def open_pacer(engine: EnginePage, url: str, exercise_id: str) -> None:
+    engine.goto(url)
+    engine.run("() => localStorage.clear()")
+    engine.goto(url)  # the settings of earlier tests forgotten
+    wait_for(engine, f"() => !!document.querySelector('breath-pacer[data-pacer=\"{exercise_id}\"][data-ready]')")
+
+
+def wait_for(engine: EnginePage, script: str, arg=None, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not engine.run(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{engine.name}: waited {timeout} s for {script}")
+        time.sleep(0.05)
+
+
+def state(engine: EnginePage, exercise_id: str) -> dict:
+    return engine.run(STATE, exercise_id)
+
+
+def start_button(exercise_id: str) -> str:
+    return f'breath-pacer[data-pacer="{exercise_id}"] .br-pacer__btn--main'
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_each_exercise_plays_its_data(engine, pacer_urls, exercise_id):
+    exercise = EXERCISES[exercise_id]
+    cycles = max(2, exercise.cycles.min)
+    open_pacer(engine, pacer_urls[exercise_id], exercise_id)
+    if cycles != exercise.cycles.default:
+        engine.run(SET_CYCLES, [exercise_id, cycles])
+    engine.run(QUICKEN, QUICKER)
+    engine.run(RECORD, exercise_id)
+    engine.click(start_button(exercise_id))
+    expected = expected_phases(exercise, cycles)
+    total_ms = sum(ms for _, ms in expected)
+    wait_for(
+        engine,
+        "id => document.querySelector(`breath-pacer[data-pacer=\"${id}\"]`).dataset.state == 'done'",
+        exercise_id,
+        timeout=total_ms / QUICKER / 1000 + 15,
+    )
+    log, started = engine.run("() => [phaseLog, startedAt]")
+    assert [phase for phase, *_ in log] == [name for name, _ in expected] + [""], engine.name
+    # The sides of alternate-nostril breathing, the breath count, as the data has them.
+    sides = ([exercise.lead_in.side] if exercise.lead_in else []) + [phase.side for phase in exercise.phases] * cycles
+    assert [side for _, side, *_ in log[:-1]] == sides
+    assert log[-2][2] == cycles
+    # Each phase starts on the schedule: never early, and late by no more than LATE_MS of real time.
+    due = 0.0
+    for (phase, _side, _cycle, at), (_, ms) in zip(log, [*expected, ("", 0)], strict=True):
+        offset = at - started
+        assert offset >= due - 1, f"{engine.name}: {phase} began {due - offset:.0f} ms early"
+        assert offset - due <= LATE_MS * QUICKER, f"{engine.name}: {phase} began {offset - due:.0f} ms late"
+        due += ms
+    assert due == total_ms
+    assert state(engine, exercise_id)["phase"] == ""
+    assert engine.errors() == []
+
+
+def test_pause_resume_and_reset(engine, pacer_urls):
+    open_pacer(engine, pacer_urls["4-7-8"], "4-7-8")
+    engine.run(QUICKEN, 4)  # slow enough that the moments between clicks and reads change little
+    engine.click(start_button("4-7-8"))
+    assert state(engine, "4-7-8")["state"] == "running"
+    wait_for(engine, "() => document.querySelector('breath-pacer').dataset.phase == 'hold-full'")  # 8 s in
+    engine.click(start_button("4-7-8"))  # Pause
+    paused = state(engine, "4-7-8")
+    assert (paused["state"], paused["phase"]) == ("paused", "hold-full")
+    assert engine.run("() => document.querySelector('.br-pacer__btn--main').textContent") == "Resume"
+    time.sleep(2)  # 8 page seconds: a running session would be past the 7 s hold by now
+    assert state(engine, "4-7-8") == paused
+    engine.click(start_button("4-7-8"))  # Resume
+    resumed = state(engine, "4-7-8")
+    assert (resumed["state"], resumed["phase"]) == ("running", "hold-full")
+    assert int(paused["count"]) - 1 <= int(resumed["count"]) <= int(paused["count"])  # where it stopped
+    wait_for(engine, "() => document.querySelector('breath-pacer').dataset.phase == 'breathe-out'")
+    engine.click('breath-pacer[data-pacer="4-7-8"] [data-do=reset]')
+    assert state(engine, "4-7-8") == {"state": "idle", "phase": "", "cycle": "0", "count": ""}
+    time.sleep(0.3)
+    assert state(engine, "4-7-8")["state"] == "idle"
+    assert engine.errors() == []
+
+
+def test_tab_from_the_top_of_the_page_reaches_start_and_enter_starts(engine, pacer_urls):
+    """Past Material's search box too, which WebKit would otherwise send back to the top."""
+    open_pacer(engine, pacer_urls["box"], "box")
+    engine.run("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    passed_search = False
+    for _ in range(TAB_LIMIT):
+        engine.press("Tab")
+        focused = engine.run(FOCUSED)
+        passed_search |= engine.run("() => !!document.activeElement.closest('[data-md-component=search]')")
+        if focused["inPacer"] and focused["text"] == "Start":
+            break
+    else:
+        raise AssertionError(f"{engine.name}: {TAB_LIMIT} presses of Tab never reached Start (last: {focused})")
+    assert passed_search, "the walk should go through the search box, where the trouble was"
+    engine.press("Enter")
+    assert state(engine, "box")["state"] == "running"
+    assert engine.errors() == []
+
+
+def test_the_step_list_shows_each_nostril(engine, pacer_urls):
+    exercise = EXERCISES["alternate-nostril"]
+    open_pacer(engine, pacer_urls["alternate-nostril"], "alternate-nostril")
+    steps = engine.run("() => [...document.querySelectorAll('.br-pacer__steps li')].map(li => li.textContent)")
+    labels = {"breathe-in": "In", "breathe-out": "Out"}
+    assert steps == [f"{labels[phase.action]} {phase.side} {phase.seconds:g}" for phase in exercise.phases]
+    engine.click(start_button("alternate-nostril"))
+    current = engine.run("() => document.querySelector('.br-pacer__steps [aria-current]').textContent")
+    assert current == steps[0]
+    assert engine.errors() == []
+
+
+IN_SEARCH_BOX = "() => document.activeElement.matches('[data-md-component=search] input')"
+
+
+def test_shift_tab_walks_back_past_the_search_box(engine, pacer_urls):
+    """Backwards too: Tab into the search box and one step on, then Shift+Tab back into the box and
+    on to what comes before it, never to the page itself."""
+    open_pacer(engine, pacer_urls["box"], "box")
+    engine.run("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    for _ in range(TAB_LIMIT):
+        engine.press("Tab")
+        if engine.run(IN_SEARCH_BOX):
+            break
+    else:
+        raise AssertionError(f"{engine.name}: Tab never reached the search box")
+    engine.press("Tab")
+    assert not engine.run(IN_SEARCH_BOX)
+    for _ in range(3):  # Material's search results panel may take a stop of its own on the way back
+        engine.press("Shift+Tab")
+        if engine.run(IN_SEARCH_BOX):
+            break
+    else:
+        raise AssertionError(f"{engine.name}: Shift+Tab never came back to the search box")
+    engine.press("Shift+Tab")
+    landed = engine.run(
+        """() => {
+            const el = document.activeElement, search = document.querySelector('[data-md-component=search]');
+            return {body: el == document.body,
+                    before: !!(search.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)};
+        }"""
+    )
+    assert landed == {"body": False, "before": True}, engine.name
+    assert engine.errors() == []
