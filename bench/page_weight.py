@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from bench.environment import REPO_ROOT, WORK_DIR
 from bench.report import Section, Table, kb
@@ -73,7 +74,9 @@ def stock_material_page(markdown: str, destination: Path) -> Path:
     if destination.exists():
         shutil.rmtree(destination)
     (destination / "docs").mkdir(parents=True)
-    extensions = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("markdown_extensions", [])
+    # MkDocs' own YAML loader: mkdocs.yml uses its !ENV tag, which yaml.safe_load refuses.
+    config_text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = yaml.load(config_text, Loader=get_yaml_loader()).get("markdown_extensions", [])
     config = {"site_name": "Stock Material", "theme": {"name": "material"}, "markdown_extensions": extensions}
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (destination / "docs" / "index.md").write_text(markdown, encoding="utf-8")
