@@ -76,10 +76,16 @@ def engine(request) -> Iterator[EnginePage]:
             yield page
 
 
+@pytest.fixture(autouse=True)
+def forget_settings(engine: EnginePage) -> Iterator[None]:
+    """Each test starts with the pacers' default settings: what a test chose is cleared after it
+    (not by loading a page twice, which would cut short requests the first load still has going)."""
+    yield
+    engine.run("() => localStorage.clear()")
+
+
 def open_pacer(engine: EnginePage, url: str, exercise_id: str) -> None:
     engine.goto(url)
-    engine.run("() => localStorage.clear()")
-    engine.goto(url)  # the settings of earlier tests forgotten
     wait_for(engine, f"() => !!document.querySelector('breath-pacer[data-pacer=\"{exercise_id}\"][data-ready]')")
 
 

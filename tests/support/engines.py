@@ -43,7 +43,8 @@ class EnginePage(Protocol):
         """A key as a person presses it: "Tab", "Shift+Tab", "Enter", "Space"."""
 
     def click(self, selector: str) -> None: ...
-    def errors(self) -> list[str]: ...
+    def errors(self) -> list[str]:
+        """Errors the page reported since the last time this was asked (each test asks at its end)."""
 
 
 def page_errors(page: EnginePage) -> list[str]:
@@ -81,7 +82,8 @@ class ChromiumPage:
         self.page.click(selector)
 
     def errors(self) -> list[str]:
-        return self._errors + page_errors(self)
+        reported, self._errors = self._errors, []
+        return reported + page_errors(self)
 
 
 class FirefoxPage:

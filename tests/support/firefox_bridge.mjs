@@ -3,7 +3,7 @@
 // BiDi (no geckodriver), and this bridge lets Python use it. One JSON request per line on stdin,
 // one JSON reply per line on stdout:
 //   {"op": "goto", "url": ...}          {"op": "run", "script": "arg => ...", "arg": ...}
-//   {"op": "press", "key": "Shift+Tab"} {"op": "click", "selector": ...}   {"op": "errors"}
+//   {"op": "press", "key": "Shift+Tab"} {"op": "click", "selector": ...}   {"op": "errors"} (since last asked)
 // Replies are {"ok": true, "value": ...} or {"ok": false, "error": "..."}. Stdin closing ends it.
 import { createInterface } from 'node:readline';
 import puppeteer from 'puppeteer-core';
@@ -31,7 +31,7 @@ async function handle(request) {
       return null;
     }
     case 'click': return void await page.click(String(request.selector));
-    case 'errors': return errors;
+    case 'errors': return errors.splice(0); // since the last time asked
     default: throw new Error(`unknown op ${request.op}`);
   }
 }
