@@ -89,7 +89,11 @@ function listedPath(url) {
  */
 async function fromCache(request, path) {
   const cached = await caches.match(cacheKey(path, OFFLINE.entries[path]), { cacheName: OFFLINE.cache });
-  return cached ?? fetch(request);
+  if (cached) return cached;
+  // Not stored yet (the first visit is still filling the cache): the network's answer. A fetch cut
+  // short by a navigation ends as an ordinary network error, not as a rejected respondWith, which
+  // Firefox reports as a failure of the worker itself.
+  return fetch(request).catch(() => Response.error());
 }
 
 /**
