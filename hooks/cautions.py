@@ -13,7 +13,7 @@ from typing import Any
 from hooks.inline_markdown import unsafe_link_targets
 from hooks.problems import Problems, check_fields
 
-REQUIRED = ("light_headed", "holds", "hold_free_lead", "crisis")
+REQUIRED = ("light_headed", "holds", "holds_who", "hold_free_lead", "crisis")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class SharedCautions:
     holds: tuple[str, ...]  # who should skip breath holds; shown with every exercise that has one
     hold_free_lead: str  # the words before the generated links to the hold-free exercises
     crisis: str = ""  # the crisis numbers in one line, as tel: and sms: links, for pages about distress
+    holds_who: tuple[str, ...] = ()  # who should not hold their breath: a short list under the first hold line
 
 
 def _line(problems: Problems, name: str, value: Any) -> str | None:
@@ -44,15 +45,22 @@ def validate_cautions(raw: Any, source: str) -> SharedCautions:
     light_headed = _line(problems, "light_headed", raw.get("light_headed")) if "light_headed" in raw else None
     lead = _line(problems, "hold_free_lead", raw.get("hold_free_lead")) if "hold_free_lead" in raw else None
     crisis = _line(problems, "crisis", raw.get("crisis")) if "crisis" in raw else None
-    holds: list[str] = []
-    raw_holds = raw.get("holds")
-    if "holds" in raw and (not isinstance(raw_holds, list) or not raw_holds):
-        problems.add("", "holds", raw_holds, "a list of at least one line of text")
-    elif isinstance(raw_holds, list):
-        for index, item in enumerate(raw_holds, start=1):
-            line = _line(problems, f"holds[{index}]", item)
-            if line:
-                holds.append(line)
+    holds = _lines(problems, "holds", raw)
+    holds_who = _lines(problems, "holds_who", raw)
     problems.raise_if_any()
     # All are required, so a missing one was reported above and raise_if_any has raised.
-    return SharedCautions(light_headed or "", tuple(holds), lead or "", crisis or "")
+    return SharedCautions(light_headed or "", holds, lead or "", crisis or "", holds_who)
+
+
+def _lines(problems: Problems, name: str, raw: dict[str, Any]) -> tuple[str, ...]:
+    """A required list of short lines (a list reads faster than one long sentence on a phone)."""
+    lines: list[str] = []
+    value = raw.get(name)
+    if name in raw and (not isinstance(value, list) or not value):
+        problems.add("", name, value, "a list of at least one line of text")
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            line = _line(problems, f"{name}[{index}]", item)
+            if line:
+                lines.append(line)
+    return tuple(lines)

@@ -10,7 +10,7 @@ import markdown
 
 # Only absolute addresses: the same text appears on pages at different depths, so a relative
 # link would point somewhere else on each, and any other scheme (javascript:, data:) is refused.
-_SAFE_LINK = re.compile(r"^(https://|http://|mailto:|tel:\+?[0-9]+$|sms:\+?[0-9]+$)")
+_SAFE_LINK = re.compile(r"^(https://|http://|mailto:|tel:\+?[0-9]+$|sms:\+?[0-9]+(\?body=[A-Za-z]+)?$)")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 
 

@@ -96,7 +96,12 @@ def crisis_line(cautions: SharedCautions) -> str:
 
 
 def _hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
-    lines = "".join(f'<li class="br-hold-caution">{render_inline(line)}</li>' for line in cautions.holds)
+    who = "".join(f"<li>{render_inline(line)}</li>" for line in cautions.holds_who)
+    who_list = f'<ul class="br-hold-who">{who}</ul>' if who else ""
+    lines = "".join(
+        f'<li class="br-hold-caution">{render_inline(line)}{who_list if index == 0 else ""}</li>'
+        for index, line in enumerate(cautions.holds)
+    )
     if not hold_free:
         return lines
     links = ", ".join(f'<a href="{_attribute(link.url)}">{_attribute(link.title)}</a>' for link in hold_free)

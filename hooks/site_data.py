@@ -32,6 +32,17 @@ class SiteData:
     cautions: SharedCautions
 
 
+CRISIS_BOX_TITLE = "Are you in crisis or unsafe right now?"
+
+
+def crisis_box(cautions: SharedCautions) -> str:
+    """The crisis line in a red box for the home page: the same words and order as every other page."""
+    return (
+        f'<div class="admonition danger"><p class="admonition-title">{CRISIS_BOX_TITLE}</p>'
+        f"{crisis_line(cautions)}</div>"
+    )
+
+
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     """Read and check every data file; DataError lists every problem in all of them."""
     messages: list[str] = []
@@ -138,9 +149,12 @@ def shortcode_renderers(
             return hold_caution(data.cautions, hold_free)
         if argument == "crisis":
             return crisis_line(data.cautions)
+        if argument == "crisis-box":
+            return crisis_box(data.cautions)
         raise LookupError(
             f'unknown caution "{argument}" in <!-- md:caution -->; use <!-- md:caution light-headed -->, '
-            f"<!-- md:caution holds --> or <!-- md:caution crisis --> (the wording is in data/{CAUTIONS_FILE})."
+            "<!-- md:caution holds -->, <!-- md:caution crisis --> or <!-- md:caution crisis-box --> "
+            f"(the wording is in data/{CAUTIONS_FILE})."
         )
 
     def editor_list(argument: str) -> str:

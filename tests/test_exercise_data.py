@@ -164,7 +164,7 @@ def test_missing_data_file_is_reported(tmp_path):
 def test_problems_in_every_file_are_reported_together(tmp_path):
     (tmp_path / "references.yml").write_text("references:\n  - key: Bad Key\n    citation: x\n", encoding="utf-8")
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
-    (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\ncrisis: z\n", encoding="utf-8")
+    (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\nholds_who: [w]\ncrisis: z\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
     assert caught.value.messages == [

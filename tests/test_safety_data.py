@@ -68,6 +68,10 @@ def test_a_new_exercise_with_a_hold_gets_the_caution_and_a_hold_free_one_does_no
     assert "choose an exercise with no holds" in DATA.cautions.holds[0].lower()
     assert "skip the" not in " ".join(DATA.cautions.holds).lower()
     assert with_hold.count('class="br-hold-caution"') == len(DATA.cautions.holds)
+    # Who should not hold their breath is a short list inside the first line, one person per item.
+    who = with_hold.split('<ul class="br-hold-who">', 1)[1].split("</ul>", 1)[0]
+    assert who == "".join(f"<li>{line}</li>" for line in DATA.cautions.holds_who)
+    assert with_hold.index("br-hold-who") < with_hold.index(DATA.cautions.holds[1])
     assert 'href="../hum/">Hum breathing</a>' in with_hold  # the new hold-free one is offered too
     assert 'href="../gentle/#exercise-gentle">Gentle breathing (no holds)</a>' in with_hold
     assert "br-hold-caution" not in without_hold
@@ -140,7 +144,11 @@ CAUTION_CASES = {
     "unknown key": (
         lambda data: data.update(dizzy="x"),
         'data/cautions.yml, field "dizzy": found "x" (text); '
-        "allowed: only the known fields light_headed, holds, hold_free_lead, crisis.",
+        "allowed: only the known fields light_headed, holds, holds_who, hold_free_lead, crisis.",
+    ),
+    "empty who line": (
+        lambda data: data["holds_who"].append(""),
+        'data/cautions.yml, field "holds_who[6]": found "" (text); allowed: non-empty text (inline Markdown).',
     ),
     "holds not a list": (
         lambda data: data.update(holds="Skip them"),
@@ -160,7 +168,7 @@ def test_each_cautions_mistake_gives_its_exact_message(case):
 
 
 def test_the_hold_caution_names_who_should_skip_holds():
-    text = " ".join(DATA.cautions.holds).lower()
+    text = " ".join(DATA.cautions.holds + DATA.cautions.holds_who).lower()
     for who in ("pregnant", "heart disease", "high blood pressure", "asthma", "copd", "panic", "fainted", "seizure"):
         assert who in text, who
 

@@ -159,7 +159,7 @@ def test_crisis_numbers_are_on_the_page_where_distress_is_discussed(built_site, 
         assert f'href="{href}"' in text, (page, href)
 
 
-@pytest.mark.parametrize("page", CRISIS_HELP_WHERE_NEEDED[:3])
+@pytest.mark.parametrize("page", [*CRISIS_HELP_WHERE_NEEDED[:3], "index.html"])
 def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, page):
     """The numbers are written once, in data/cautions.yml: a changed number changes every page."""
     text = (built_site / page).read_text(encoding="utf-8")
@@ -168,12 +168,12 @@ def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, page):
 
 def test_text_only_lines_and_nhs_111_are_tappable_on_the_safety_page(built_site):
     safety = (built_site / "safety/index.html").read_text(encoding="utf-8")
-    for href in ("sms:85258", "sms:50808", "tel:111"):
+    for href in ("sms:85258?body=SHOUT", "sms:50808", "tel:111"):
         assert f'href="{href}"' in safety, href
 
 
 def test_crisis_check_fails_on_a_text_only_number_that_is_not_an_sms_link(broken_copy):
-    site = broken_copy("safety/index.html", 'href="sms:85258"', 'href="https://giveusashout.org"')
+    site = broken_copy("safety/index.html", 'href="sms:85258?body=SHOUT"', 'href="https://giveusashout.org"')
     assert any(p.startswith("safety/index.html: '85258' is not an sms: link") for p in crisis_number_problems(site))
     site = broken_copy("options/index.html", '<a href="tel:111">NHS 111</a>', "NHS 111 on 111")
     assert any(p.startswith("options/index.html: '111' is not a tel: link") for p in crisis_number_problems(site))
@@ -185,7 +185,7 @@ def test_every_offer_to_text_is_an_sms_link_beside_a_call_link(built_site):
 
 def test_text_link_check_fails_on_a_plain_link_or_a_lone_sms(broken_copy):
     site = broken_copy("release/index.html", 'href="sms:988"', 'href="https://988lifeline.org"')
-    assert any(p.startswith("release/index.html: 'send a text' is not an sms: link") for p in text_link_problems(site))
+    assert any(p.startswith("release/index.html: 'Text 988' is not an sms: link") for p in text_link_problems(site))
     site = broken_copy("faq/index.html", 'href="tel:988"', 'href="tel:911"')
     assert any(p.startswith("faq/index.html: sms:988 has no tel: link") for p in text_link_problems(site))
 

@@ -23,6 +23,8 @@ CRISIS_NUMBER = re.compile(r"(?<![\d-])(?<!NHS )(999|112|911|988|111|116 ?123)(?
 # Services you can only text (Shout in the UK, Text About It in Ireland): each must be an sms: link
 # to itself, and there is no number to call, so no tel: link is expected beside it.
 TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
+# Link words that offer to open a text message ("send a text", "Text 988"), not a service's name.
+OFFER_TO_TEXT = re.compile(r"send a text|text \d")
 
 
 @dataclass
@@ -161,7 +163,11 @@ def crisis_number_problems(site: Path) -> list[str]:
         for node in root.walk():
             if node.tag in {"script", "style", "head"}:
                 continue
-            inside_tel = node.tag == "a" and node.attrs.get("href", "").startswith("tel:")
+            # "Text 988" on an sms: link is as tappable as "988" on a tel: link; a prefilled
+            # keyword (sms:85258?body=SHOUT) does not change the number.
+            href = node.attrs.get("href", "") if node.tag == "a" else ""
+            scheme, _, target = href.partition(":")
+            dial = target.split("?", 1)[0] if scheme in {"tel", "sms"} else ""
             for child in node.children:
                 if not isinstance(child, str):
                     continue
@@ -169,12 +175,11 @@ def crisis_number_problems(site: Path) -> list[str]:
                     continue
                 for match in CRISIS_NUMBER.finditer(child):
                     number = match.group(1)
-                    dial = node.attrs.get("href", "").removeprefix("tel:") if inside_tel else ""
                     if dial != number.replace(" ", ""):
                         problems.append(f"{page}: {number!r} is not a tel: link to itself (in {child.strip()[:60]!r})")
                 for match in TEXT_ONLY_NUMBER.finditer(child):
                     number = match.group(1)
-                    if node.tag != "a" or node.attrs.get("href", "") != f"sms:{number}":
+                    if scheme != "sms" or dial != number:
                         problems.append(f"{page}: {number!r} is not an sms: link to itself (in {child.strip()[:60]!r})")
     return problems
 
@@ -242,10 +247,10 @@ def text_link_problems(site: Path) -> list[str]:
         }
         for link in links:
             href = link.attrs.get("href", "")
-            says_text = "send a text" in link.text().lower()
+            says_text = OFFER_TO_TEXT.match(link.text().lower()) is not None
             if says_text and not href.startswith("sms:"):
                 problems.append(f"{page}: {link.text()!r} is not an sms: link (href {href!r})")
-            number = href.removeprefix("sms:")
+            number = href.removeprefix("sms:").split("?", 1)[0]
             if href.startswith("sms:") and not TEXT_ONLY_NUMBER.fullmatch(number) and number not in calls:
                 problems.append(f"{page}: {href} has no tel: link to the same number on the page")
     return problems
