@@ -139,7 +139,7 @@ def _render_sources(exercise: Exercise, references: Mapping[str, Reference], ref
     else:
         origin = STEPS_COMMON_FORM
     research = ", ".join(_reference_link(key, references, references_url) for key in exercise.references)
-    evidence = f" Research and advice on it (not the source of the steps): {research}." if research else ""
+    evidence = f" Studies and advice: {research}." if research else ""
     return f'<p class="br-sources">{origin}{evidence}</p>'
 
 
