@@ -103,7 +103,7 @@ def generated_page(number: int, exercise_id: str | None) -> str:
     paragraphs = "\n\n".join(FILLER * 3 for _ in range(4))
     return (
         "---\n"
-        f"description: Generated page {number} for the build benchmark.\n"
+        f"description: Generated page {number} for the build benchmark, as long as a real page.\n"
         "reviewed: 2026-11-28\n"
         "next_review: 2027-05-28\n"
         "---\n\n"
