@@ -8,7 +8,7 @@ are left alone, so a page can show a shortcode as an example.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 SHORTCODE = re.compile(r"^[ \t]*<!--[ \t]*md:(?P<name>[\w-]*)(?P<args>[^\n]*?)[ \t]*-->[ \t]*$")
 ANYWHERE = re.compile(r"<!--[ \t]*md:")
@@ -21,12 +21,9 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTAL
 Renderer = Callable[[str], str]
 
 
-def shortcodes_in(markdown: str) -> list[tuple[str, str]]:
-    """(name, argument) of each shortcode line outside fenced code, in order.
-
-    Lets the build learn, before rendering, which page shows which exercise's pacer.
-    """
-    found: list[tuple[str, str]] = []
+def _lines_with_code_flag(markdown: str) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it is fenced code (the fence lines included), so examples of
+    shortcodes inside code blocks are shown, never expanded."""
     open_fence: str | None = None
     for line in markdown.split("\n"):
         fence = FENCE.match(line)
@@ -36,8 +33,19 @@ def shortcodes_in(markdown: str) -> list[tuple[str, str]]:
                 open_fence = marker
             elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
                 open_fence = None
-            continue
-        match = SHORTCODE.match(line) if open_fence is None else None
+            yield line, True
+        else:
+            yield line, open_fence is not None
+
+
+def shortcodes_in(markdown: str) -> list[tuple[str, str]]:
+    """(name, argument) of each shortcode line outside fenced code, in order.
+
+    Lets the build learn, before rendering, which page shows which exercise's pacer.
+    """
+    found: list[tuple[str, str]] = []
+    for line, in_code in _lines_with_code_flag(markdown):
+        match = None if in_code else SHORTCODE.match(line)
         if match:
             found.append((match.group("name"), match.group("args").strip()))
     return found
@@ -69,18 +77,8 @@ def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: st
     """
     output: list[str] = []
     problems: list[str] = []
-    open_fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        fence = FENCE.match(line)
-        if fence:
-            marker = fence.group(1)
-            if open_fence is None:
-                open_fence = marker
-            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
-                open_fence = None
-            output.append(line)
-            continue
-        if open_fence is not None:
+    for number, (line, in_code) in enumerate(_lines_with_code_flag(markdown), start=first_line):
+        if in_code:
             output.append(line)
             continue
         match = SHORTCODE.match(line)
