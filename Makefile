@@ -48,7 +48,7 @@ build: $(STAMP)
 build-zensical: $(ZENSICAL_STAMP) $(STAMP)
 	rm -rf site-zensical.tmp
 	ZENSICAL_SITE_DIR=site-zensical.tmp PYTHONPATH=. $(ZENSICAL_VENV)/bin/zensical build --clean --strict -f zensical.yml
-	$(BIN)/python -m hooks.offline site-zensical.tmp
+	$(BIN)/python -m hooks.finish site-zensical.tmp
 	rm -rf site-zensical && mv site-zensical.tmp site-zensical
 
 # The Node tools pinned in package-lock.json (lint, type check, puppeteer-core for Firefox),

@@ -19,7 +19,8 @@ from mkdocs.utils.yaml import get_yaml_loader
 from bench.environment import REPO_ROOT, WORK_DIR
 from bench.report import Section, Table, kb
 from bench.site_variants import FRONT_MATTER, expanded_page
-from hooks.site_data import load_site_data, pacer_pages
+from hooks.content.site_data import load_site_data
+from hooks.pages.shortcode_renderers import pacer_pages
 from tests.support.html import read_page
 from tests.support.pacer import PACER_ASSETS as PACER_SOURCES
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from hooks.shortcodes import expand_shortcodes
-from hooks.site_data import SiteData, load_site_data, pacer_pages, shortcode_renderers
+from hooks.content.site_data import SiteData, load_site_data
+from hooks.pages.shortcode_renderers import pacer_pages, shortcode_renderers
+from hooks.pages.shortcodes import expand_shortcodes
 from tests.support.build import copy_site as copy_site_parts
 
 HOOKS_ENTRY = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)

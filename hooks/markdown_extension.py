@@ -21,19 +21,12 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from hooks.editors import editor_names
-from hooks.problems import DataError
-from hooks.repository import Repository, repository_from
-from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes
-from hooks.site_data import (
-    DATA_PROBLEMS,
-    REFERENCES_PAGE,
-    SHORTCODE_PROBLEMS,
-    SiteData,
-    load_site_data,
-    pacer_pages,
-    shortcode_renderers,
-)
+from hooks.content.editors import editor_names
+from hooks.content.problems import DataError
+from hooks.content.site_data import DATA_PROBLEMS
+from hooks.pages.front_matter import read_front_matter
+from hooks.pages.shortcodes import body_first_line
+from hooks.pipeline import Build, BuildError, PageSource, expand_page, repository_of, start_build
 
 # After Python-Markdown tidies whitespace (priority 30), before it stashes raw HTML (20), which
 # would otherwise swallow the shortcode comments.
@@ -45,7 +38,7 @@ class SiteDataError(ValueError):
 
 
 class PageShortcodeError(ValueError):
-    """A page has shortcodes that cannot be expanded; the message names the page and line of each."""
+    """A page breaks the build's rules; the message names the page and line of each problem."""
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -67,7 +60,7 @@ def _generator_context(md: Markdown) -> tuple[Any, dict[str, Any]] | None:
 
 
 class ShortcodePreprocessor(Preprocessor):
-    """Runs expand_shortcodes over a page's Markdown, with the page's name and line numbers."""
+    """Hands a page's Markdown to hooks/pipeline.py with what the generator says about the page."""
 
     def __init__(self, md: Markdown, extension: ShortcodeExtension) -> None:
         super().__init__(md)
@@ -75,64 +68,45 @@ class ShortcodePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         extension = self.extension
-        page_name, first_line = "the page", 1
         references_url = extension.getConfig("references_url")
-        repository = extension.repository
-        exercise_urls: dict[str, str] = {}
-        editors: tuple[str, ...] = ()
+        source = PageSource("the page", "\n".join(lines))
+        page_path = ""
         context = _generator_context(self.md)
         if context is not None:
             page, config = context
             docs_dir = Path(config.get("docs_dir") or extension.getConfig("docs_dir"))
-            page_name = f"{docs_dir.name}/{page.path}"
-            source = docs_dir / page.path
-            if source.is_file():
-                first_line = body_first_line(source.read_text(encoding="utf-8"))
-            if not references_url:
-                # Zensical resolves links in the rendered HTML, raw HTML included, from the page's
-                # source file, as written in Markdown: "../references.md" from exercises/box.md.
-                references_url = relative_url(REFERENCES_PAGE, page.path)
-            extra = config.get("extra") or {}
-            if repository is None:
-                repository = _repository(extra.get("server_url"), extra.get("repository"))
-            # Links to the exercises without holds, written like references_url: as Markdown
-            # paths from this page's source file, which the generator turns into page links.
-            exercise_urls = {
-                exercise_id: f"{relative_url(shown_on, page.path)}#exercise-{exercise_id}"
-                for exercise_id, shown_on in extension.pacer_pages(docs_dir).items()
-            }
-            try:
-                editors = editor_names(extra.get("editors"))
-            except DataError as error:
-                raise SiteDataError(DATA_PROBLEMS + "\n" + str(error)) from None
-        try:
-            expanded = expand_shortcodes(
-                "\n".join(lines),
-                shortcode_renderers(
-                    extension.site_data,
-                    references_url or REFERENCES_PAGE,
-                    repository,
-                    exercise_urls=exercise_urls,
-                    editors=editors,
-                ),
-                page_name,
-                first_line,
+            page_path = page.path
+            file = docs_dir / page.path
+            text = file.read_text(encoding="utf-8") if file.is_file() else ""
+            # Zensical hands over the body only: the front matter is read from the source file.
+            source = PageSource(
+                f"{docs_dir.name}/{page.path}",
+                source.markdown,
+                body_first_line(text) if text else 1,
+                read_front_matter(text) if text else None,
             )
-        except ShortcodeError as error:
-            raise PageShortcodeError(SHORTCODE_PROBLEMS + "\n" + str(error)) from None
-        return expanded.split("\n")
+            build = extension.build_for(docs_dir, config.get("extra") or {})
+        else:
+            build = extension.build_for(None, {})
 
+        def link_to(src_path: str) -> str:
+            # Zensical resolves links in the rendered HTML, raw HTML included, from the page's
+            # source file, as written in Markdown: "../references.md" from exercises/box.md.
+            if src_path == "references.md" and references_url:
+                return str(references_url)
+            return relative_url(src_path, page_path) if page_path else src_path
 
-def _repository(server_url: Any, name: Any) -> Repository | None:
-    try:
-        return repository_from(str(server_url or ""), str(name or ""))
-    except ValueError as error:
-        raise SiteDataError(f"The build's repository context is malformed: {error}") from None
+        result = expand_page(build, source, link_to)
+        extension.pages_seen.append(source.name)
+        if result.problems:
+            raise PageShortcodeError(result.message)
+        return result.markdown.split("\n")
 
 
 class ShortcodeExtension(Extension):
     """<!-- md:pacer ID -->, <!-- md:steps ID -->, <!-- md:references --> and the rest of
-    site_data.shortcode_renderers, for any Python-Markdown generator."""
+    hooks/pages/shortcode_renderers.py, with the page rules of hooks/pipeline.py, for any
+    Python-Markdown generator."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -144,24 +118,46 @@ class ShortcodeExtension(Extension):
         }
         super().__init__(**kwargs)
         data_dir = Path(self.getConfig("data_dir"))
+        own = {"repository": self.getConfig("repository"), "server_url": self.getConfig("server_url")}
         try:
-            self.site_data: SiteData = load_site_data(data_dir, shown_as=data_dir.as_posix())
-        except DataError as error:
-            raise SiteDataError(DATA_PROBLEMS + "\n" + str(error)) from None
-        self.repository = _repository(self.getConfig("server_url"), self.getConfig("repository"))
-        self._pacer_pages: dict[Path, dict[str, str]] = {}
+            self.build = start_build(data_dir, own, shown_as=data_dir.as_posix())
+        except BuildError as error:
+            raise SiteDataError(str(error)) from None
+        self._pages_read: set[Path] = set()
+        self._extra_read: tuple[object, ...] = ()
+        self.pages_seen: list[str] = []  # the documents converted since the last reset
 
-    def pacer_pages(self, docs_dir: Path) -> dict[str, str]:
-        """Exercise id -> the page showing its pacer, read once per docs folder."""
-        if docs_dir not in self._pacer_pages:
+    def build_for(self, docs_dir: Path | None, extra: dict[str, Any]) -> Build:
+        """The build's state, completed from the generator's settings the first time they are seen:
+        the repository (unless given as an option), the editors, and which page shows each pacer."""
+        build = self.build
+        settings = (repr(extra.get("editors")), extra.get("repository"), extra.get("server_url"))
+        if extra and settings != self._extra_read:
+            self._extra_read = settings
+            try:
+                build.editors = editor_names(extra.get("editors"))
+            except DataError as error:
+                raise SiteDataError(DATA_PROBLEMS + "\n" + str(error)) from None
+            if not self.getConfig("repository"):
+                try:
+                    build.repository = repository_of(extra)
+                except BuildError as error:
+                    raise SiteDataError(str(error)) from None
+        if docs_dir is not None and docs_dir not in self._pages_read:
+            self._pages_read.add(docs_dir)
             pages = sorted(docs_dir.rglob("*.md"))
-            self._pacer_pages[docs_dir] = pacer_pages(
+            build.learn_pages(
                 {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in pages}
             )
-        return self._pacer_pages[docs_dir]
+        return build
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)  # so md.reset() reaches reset() below, between documents
         md.preprocessors.register(ShortcodePreprocessor(md, self), "breathing_room_shortcodes", PRIORITY)
+
+    def reset(self) -> None:
+        """Between documents, as pymdown-extensions do: forget the pages converted so far."""
+        self.pages_seen = []
 
 
 def makeExtension(**kwargs: Any) -> ShortcodeExtension:  # noqa: N802 (Python-Markdown's name)

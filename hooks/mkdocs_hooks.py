@@ -1,7 +1,8 @@
-"""MkDocs glue: load the data when the build starts, check front matter, expand shortcodes,
-and write the offline copy's service worker and the web app manifest once the site is built.
+"""MkDocs adapter: translates MkDocs' objects for hooks/pipeline.py and hooks/finish.py.
 
-Thin on purpose: the work happens in plain modules beside this file, tested alone.
+Thin on purpose: every rule and every piece of HTML comes from the plain modules beside this
+file, which Zensical's build (through markdown_extension.py and `python -m hooks.finish`) uses too.
+The build's state lives in one object, made afresh in on_config for each build.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -28,29 +30,10 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
     del sys.modules[_name]
 
-from hooks.compact_assets import COMPACTED, compact  # noqa: E402 -- needs the lines above
-from hooks.editors import editor_names  # noqa: E402 -- needs the lines above
-from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
-from hooks.offline import OfflineError, base_path_of, write_service_worker  # noqa: E402 -- needs the lines above
-from hooks.page_rules import citation_problems, heading_problems  # noqa: E402 -- needs the lines above
-from hooks.problems import DataError  # noqa: E402 -- needs the lines above
-from hooks.repository import Repository, repository_from  # noqa: E402 -- needs the lines above
-from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes  # noqa: E402 -- needs the lines above
-from hooks.site_data import (  # noqa: E402 -- needs the lines above
-    DATA_PROBLEMS,
-    REFERENCES_PAGE,
-    SHORTCODE_PROBLEMS,
-    SiteData,
-    load_site_data,
-    pacer_pages,
-    shortcode_renderers,
-)
-from hooks.web_manifest import write_web_manifest  # noqa: E402 -- needs the lines above
-
-_site_data: SiteData | None = None
-_repository: Repository | None = None
-_editors: tuple[str, ...] = ()
-_pacer_pages: dict[str, str] = {}  # exercise id -> source path of the page showing its pacer
+from hooks.assets.compact import COMPACTED, compact  # noqa: E402 -- needs the lines above
+from hooks.finish import FinishError, SiteSettings, finish_site  # noqa: E402 -- needs the lines above
+from hooks.pages.shortcodes import body_first_line  # noqa: E402 -- needs the lines above
+from hooks.pipeline import Build, BuildError, PageSource, check_page_html, expand_page, start_build  # noqa: E402 -- needs the lines above
 
 
 def _load_this_file_afresh_next_build() -> None:
@@ -68,100 +51,103 @@ def _load_this_file_afresh_next_build() -> None:
 _COMMAND_VARIABLE = "BREATHING_ROOM_MKDOCS_COMMAND"
 
 
+class _MkDocsBuild:
+    """The events MkDocs calls, around the one Build that on_config makes for each build."""
+
+    def __init__(self) -> None:
+        self._build: Build | None = None
+        self._sources: dict[str, str] = {}  # built page -> its source file, for the last step's messages
+
+    @property
+    def build(self) -> Build:
+        if self._build is None:
+            raise PluginError("on_config did not run: the build has no data.")
+        return self._build
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Fail before anything is written when the data files or the repository context have problems."""
+        _load_this_file_afresh_next_build()
+        try:
+            self._build = start_build(Path(config.config_file_path).parent / "data", config.extra)
+        except BuildError as error:
+            raise PluginError(str(error)) from None
+        self._sources = {}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Learn which page shows each pacer; ship our scripts and styles compacted."""
+        self.build.learn_pages({file.src_uri: file.content_string for file in files.documentation_pages()})
+        for src_uri in COMPACTED:
+            original = files.get_file_from_path(src_uri)
+            if original is None:
+                raise PluginError(f"{src_uri} is missing from the theme overrides; hooks/assets/compact.py lists it")
+            files.remove(original)
+            source = Path(original.abs_src_path or "").read_text("utf-8")
+            files.append(File.generated(config, src_uri, content=compact(source)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """One page through the pipeline: its front matter, its text's rules, its shortcodes."""
+        name = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        self._sources[page.file.dest_uri] = name
+
+        def link_to(src_uri: str) -> str:
+            target = files.get_file_from_path(src_uri)
+            return get_relative_url(target.url, page.url) if target else src_uri
+
+        source = PageSource(name, markdown, body_first_line(page.file.content_string), page.meta)
+        result = expand_page(self.build, source, link_to)
+        if result.problems:
+            raise PluginError(result.message)
+        return result.markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        problems = check_page_html(f"{Path(config.docs_dir).name}/{page.file.src_uri}", html)
+        if problems:
+            raise PluginError("\n".join(problems))
+        return html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Check every built page, then write the manifest and the offline copy (hooks/finish.py)."""
+        search = config.plugins.get("search")
+        languages = (search.config.get("lang") if search else None) or [config.theme.get("language") or "en"]
+        settings = SiteSettings(config.site_url, config.site_name, config.site_description or "", tuple(languages))
+        try:
+            finish_site(
+                Path(config.site_dir),
+                settings,
+                self.build.data.cautions,
+                sources=self._sources,
+                retiring=os.environ.get(_COMMAND_VARIABLE) == "serve",
+            )
+        except FinishError as error:
+            raise PluginError(str(error)) from None
+
+
+_events = _MkDocsBuild()
+
+
 def on_startup(*, command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`: its live preview must not be cached offline."""
     os.environ[_COMMAND_VARIABLE] = command
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
-    """Fail before anything is written when the data files or the repository context have problems."""
-    global _site_data, _repository, _editors
-    _load_this_file_afresh_next_build()
-    data_dir = Path(config.config_file_path).parent / "data"
-    try:
-        _site_data = load_site_data(data_dir)
-        _editors = editor_names(config.extra.get("editors"))
-    except DataError as error:
-        raise PluginError(DATA_PROBLEMS + "\n" + str(error)) from None
-    try:
-        _repository = repository_from(config.extra.get("server_url"), config.extra.get("repository"))
-    except ValueError as error:
-        raise PluginError(f"The build's repository context is malformed: {error}") from None
-    return config
-
-
-def _ship_compacted(files: Files, config: MkDocsConfig) -> None:
-    """Our scripts and styles go to the site compacted (see hooks/compact_assets.py)."""
-    for src_uri in COMPACTED:
-        original = files.get_file_from_path(src_uri)
-        if original is None:
-            raise PluginError(f"{src_uri} is missing from the theme overrides; hooks/compact_assets.py lists it")
-        files.remove(original)
-        source = Path(original.abs_src_path or "").read_text("utf-8")
-        files.append(File.generated(config, src_uri, content=compact(source)))
+    return _events.on_config(config)
 
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
-    """Learn which page shows each pacer, so cautions can link to the exercises without holds;
-    ship our scripts and styles compacted."""
-    global _pacer_pages
-    _pacer_pages = pacer_pages({file.src_uri: file.content_string for file in files.documentation_pages()})
-    _ship_compacted(files, config)
-    return files
+    return _events.on_files(files, config)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
-    """Refuse a page without its dates or with a bad shortcode; otherwise expand its shortcodes."""
-    source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    problems = front_matter_problems(page.meta)
-    if problems:
-        raise PluginError(
-            f"{source}: front matter problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems)
-        )
-    citations = citation_problems(markdown, body_first_line(page.file.content_string))
-    if citations:
-        raise PluginError(
-            f"{source}: citation problems:\n" + "\n".join(f"{source}, {problem}" for problem in citations)
-        )
-    references_file = files.get_file_from_path(REFERENCES_PAGE)
-    references_url = get_relative_url(references_file.url, page.url) if references_file else REFERENCES_PAGE
-    exercise_urls = {
-        exercise_id: f"{get_relative_url(shown_on.url, page.url)}#exercise-{exercise_id}"
-        for exercise_id, src_uri in _pacer_pages.items()
-        if (shown_on := files.get_file_from_path(src_uri)) is not None
-    }
-    assert _site_data is not None, "on_config loads the data first"
-    renderers = shortcode_renderers(
-        _site_data, references_url, _repository, exercise_urls=exercise_urls, editors=_editors
-    )
-    try:
-        return expand_shortcodes(
-            markdown,
-            renderers,
-            source,
-            body_first_line(page.file.content_string),
-        )
-    except ShortcodeError as error:
-        raise PluginError(SHORTCODE_PROBLEMS + "\n" + str(error)) from None
+    return _events.on_page_markdown(markdown, page, config, files)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    """Refuse a page with more than one title."""
-    problems = heading_problems(html)
-    if problems:
-        source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        raise PluginError(f"{source}: heading problems:\n" + "\n".join(f"{source}: {problem}" for problem in problems))
-    return html
+    return _events.on_page_content(html, page, config)
 
 
+@event_priority(-100)  # last of all, by contract: it reads every file the build and the plugins wrote
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Last step of the build: the manifest first, so the service worker's list includes it."""
-    site_dir = Path(config.site_dir)
-    base_path = base_path_of(config.site_url)
-    search = config.plugins.get("search")
-    languages = (search.config.get("lang") if search else None) or [config.theme.get("language") or "en"]
-    try:
-        write_web_manifest(site_dir, config.site_name, config.site_description or "", base_path)
-        write_service_worker(site_dir, base_path, languages, retiring=os.environ.get(_COMMAND_VARIABLE) == "serve")
-    except (OfflineError, OSError) as error:
-        raise PluginError(f"The offline copy could not be made; the site is not ready to publish: {error}") from None
+    _events.on_post_build(config)

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from lxml.html import HtmlElement
 
-from hooks.site_data import load_site_data
+from hooks.content.site_data import load_site_data
 from tests.support.build import build_copy, copy_site
 from tests.support.html import link_hrefs, read_page
 from tests.support.paths import DATA_DIR, DOCS_DIR
@@ -183,6 +183,16 @@ def test_a_link_straight_to_a_doi_fails_the_build(site_copy):
     result = build_copy(site_copy)
     assert result.returncode != 0
     assert f"docs/faq.md, line {len(lines) + 2}: found a link straight to a DOI;" in result.stderr
+
+
+def test_a_page_showing_a_doi_link_and_a_shortcode_in_a_four_backtick_fence_builds(site_copy):
+    """Code is never judged as text: a three-backtick line inside a four-backtick fence stays code."""
+    page = site_copy / "docs/about.md"
+    example = "\n````markdown\n```markdown\n[Ma 2017](https://doi.org/10.3389/x)\n<!-- md:pacer nope -->\n```\n````\n"
+    page.write_text(page.read_text(encoding="utf-8") + example, encoding="utf-8")
+    result = build_copy(site_copy)
+    assert result.returncode == 0, result.stderr
+    assert "md:pacer nope" in (site_copy / "site/about/index.html").read_text(encoding="utf-8")
 
 
 def test_a_second_title_fails_the_build(site_copy):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hooks.compact_assets import compact
+from hooks.assets.compact import compact
 
 
 def test_whole_line_comments_and_indentation_go():

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.exercises import validate_exercises
-from hooks.problems import DataError
-from hooks.site_data import load_site_data
-from hooks.yaml_source import parse_yaml
+from hooks.content.exercises import validate_exercises
+from hooks.content.problems import DataError
+from hooks.content.site_data import load_site_data
+from hooks.content.yaml_source import parse_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "data/exercises.yml"

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from hooks.front_matter import front_matter_problems
+from hooks.pages.front_matter import front_matter_problems
 
 REVIEWED = datetime.date(2026, 11, 28)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from hooks.content.repository import repository_from
 from hooks.markdown_extension import PageShortcodeError, SiteDataError, makeExtension, relative_url
-from hooks.repository import repository_from
 from tests.support.paths import REPO_ROOT
 
 DATA = REPO_ROOT / "data"
@@ -96,3 +96,39 @@ def test_no_repository_context_is_no_repository():
 )
 def test_relative_url(target, page, expected):
     assert relative_url(target, page) == expected
+
+
+def test_the_extension_registers_itself_and_resets_between_documents():
+    """As pymdown-extensions do: md.reset() reaches the extension, so nothing carries over."""
+    extension = makeExtension(data_dir=str(DATA))
+    md = markdown.Markdown(extensions=[extension])
+    assert extension in md.registeredExtensions
+    md.convert("<!-- md:caution light-headed -->")
+    assert extension.pages_seen == ["the page"]
+    md.reset()
+    assert extension.pages_seen == []
+
+
+def test_front_matter_is_checked_from_the_source_file(tmp_path: Path):
+    """Zensical hands over the body alone: the extension reads the front matter from the file."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bare.md").write_text("---\ndescription: Short.\n---\n\n# Bare\n", encoding="utf-8")
+
+    class Page:
+        path, url = "bare.md", "bare/"
+
+    class Context(markdown.preprocessors.Preprocessor):
+        page, config = Page(), {"docs_dir": str(docs), "extra": {}}
+
+        def run(self, lines: list[str]) -> list[str]:
+            return lines
+
+    md = markdown.Markdown(extensions=[makeExtension(data_dir=str(DATA))])
+    md.preprocessors.register(Context(md), "generator_context", 100)
+    with pytest.raises(PageShortcodeError) as raised:
+        md.convert("# Bare\n")
+    message = str(raised.value)
+    assert message.startswith("docs/bare.md: front matter problems:\n")
+    assert 'docs/bare.md: field "description": found 6 characters; allowed: 50 to 160.' in message
+    assert 'docs/bare.md: field "reviewed": found nothing (empty)' in message

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from hooks.offline import (
+from hooks.offline.service_worker import (
     OfflineError,
     base_path_of,
     offline_entries,
@@ -19,7 +19,7 @@ from hooks.offline import (
     worker_source,
     write_service_worker,
 )
-from hooks.web_manifest import ICONS, write_web_manifest
+from hooks.offline.web_manifest import ICONS, write_web_manifest
 from tests.support.build import build_copy, copy_site
 from tests.support.offline import worker_settings_in
 
@@ -238,6 +238,7 @@ def test_the_live_preview_gets_the_retiring_worker(built_site, tmp_path):
     [hooks] = [plugin for name, plugin in config.plugins.items() if name.endswith("mkdocs_hooks.py")]
     try:
         hooks.on_startup(command="serve", dirty=False)
+        hooks.on_config(config)
         hooks.on_post_build(config=config)
         assert "unregister()" in (site / "sw.js").read_text(encoding="utf-8")
         hooks.on_startup(command="build", dirty=False)
@@ -248,7 +249,7 @@ def test_the_live_preview_gets_the_retiring_worker(built_site, tmp_path):
 
 
 def test_the_command_line_makes_the_same_files_for_another_generator(built_site, tmp_path, capsys, monkeypatch):
-    from hooks.offline import main
+    from hooks.finish import main
     from tests.support.paths import MKDOCS_YML
 
     site = tmp_path / "site"

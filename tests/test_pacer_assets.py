@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from hooks.compact_assets import compact
+from hooks.assets.compact import compact
 from tests.support.pacer import (
     PACER_ASSETS,
     PACER_SCRIPTS,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.page_rules import citation_problems, heading_problems
+from hooks.pages.fences import lines_with_code_flag
+from hooks.pages.page_rules import citation_problems, heading_problems
+from hooks.pages.shortcodes import shortcodes_in
 
 DOI_MESSAGE = (
     "line {}: found a link straight to a DOI; allowed: a link to the source's entry on the references page, "
@@ -35,3 +37,36 @@ def test_one_title_is_allowed_and_a_second_is_refused():
     assert heading_problems("<h1>A</h1><p>text</p><h1 class='x'>B</h1>") == [
         "found 2 top-level headings (# Title); allowed: one, the page title (use ## below it)."
     ]
+
+
+FOUR_BACKTICKS = (
+    "Before.\n\n"
+    "````markdown\n"
+    "```markdown\n"
+    "[Ma 2017](https://doi.org/10.3389/x)\n"
+    "<!-- md:pacer box -->\n"
+    "```\n"
+    "````\n\n"
+    "After.\n"
+)
+
+
+def test_a_three_backtick_line_inside_a_four_backtick_fence_is_still_code():
+    """A correct page must never fail: the DOI link and the shortcode are an example in code."""
+    flags = [in_code for _, _, in_code in lines_with_code_flag(FOUR_BACKTICKS)]
+    assert flags == [False, False, True, True, True, True, True, True, False, False, False]
+    assert citation_problems(FOUR_BACKTICKS) == []
+    assert shortcodes_in(FOUR_BACKTICKS) == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "code_lines"),
+    [
+        ("~~~\n```\nx\n~~~\ny", [1, 2, 3, 4]),  # a backtick fence does not close a tilde one
+        ("```\nx\n``` not a close\n```\ny", [1, 2, 3, 4]),  # a closing fence has nothing after it
+        ("```\nx\n````\ny", [1, 2, 3]),  # a longer fence closes a shorter one
+        ("``` a`b\nx", []),  # a backtick in a backtick fence's info string: no fence at all
+    ],
+)
+def test_fences_follow_commonmark(markdown, code_lines):
+    assert [number for number, _, in_code in lines_with_code_flag(markdown) if in_code] == code_lines

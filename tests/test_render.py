@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.cautions import SharedCautions
-from hooks.exercises import ACTIONS, Cycles, Exercise, Phase, default_cue
-from hooks.pacer_html import ExerciseLink, exercise_payload, pattern_text, render_pacer, render_steps
-from hooks.references import Reference
-from hooks.shortcodes import ShortcodeError, expand_shortcodes
+from hooks.content.cautions import ExerciseLink, SharedCautions
+from hooks.content.exercises import ACTIONS, Cycles, Exercise, Phase, default_cue
+from hooks.content.exercises.render import exercise_payload, pattern_text, render_pacer, render_steps
+from hooks.content.references import Reference
+from hooks.pages.shortcodes import ShortcodeError, expand_shortcodes
 from tests.support.html import read_markup
 
 HOSTILE = "<img src=x onerror=alert(1)>"

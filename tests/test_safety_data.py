@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.cautions import validate_cautions
-from hooks.editors import NO_EDITOR_YET, editor_names, render_editors
-from hooks.exercises import Cycles, Exercise, Phase, has_hold
-from hooks.front_matter import front_matter_problems
-from hooks.pacer_html import render_pacer
-from hooks.problems import DataError
-from hooks.references import validate_references
-from hooks.site_data import hold_free_links, load_site_data, pacer_pages, shortcode_renderers
+from hooks.content.cautions import validate_cautions
+from hooks.content.editors import NO_EDITOR_YET, editor_names, render_editors
+from hooks.content.exercises import Cycles, Exercise, Phase, has_hold
+from hooks.content.exercises.render import render_pacer
+from hooks.content.problems import DataError
+from hooks.content.references import validate_references
+from hooks.content.site_data import load_site_data
+from hooks.pages.front_matter import front_matter_problems
+from hooks.pages.shortcode_renderers import hold_free_links, pacer_pages, shortcode_renderers
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = load_site_data(REPO_ROOT / "data")

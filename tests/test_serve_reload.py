@@ -86,14 +86,18 @@ def test_saving_hooks_data_or_overrides_rebuilds_with_what_is_on_disk(served_cop
     wait_for_text(box, "Step by step", server, log)
 
     # A module the hook imports (rendering code).
-    replace_in(root / "hooks/pacer_html.py", "<summary>Step by step</summary>", "<summary>Step after step</summary>")
+    replace_in(
+        root / "hooks/content/exercises/render.py",
+        "<summary>Step by step</summary>",
+        "<summary>Step after step</summary>",
+    )
     wait_for_text(box, "<summary>Step after step</summary>", server, log)
 
     # The hook file itself, which MkDocs would otherwise keep from the first build.
     replace_in(
         root / "hooks/mkdocs_hooks.py",
-        "    return config\n",
-        '    config.site_name = "Edited Room"\n    return config\n',
+        "        return config\n",
+        '        config.site_name = "Edited Room"\n        return config\n',
     )
     wait_for_text(box, "<title>Box breathing - Edited Room</title>", server, log)
 

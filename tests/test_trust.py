@@ -1,7 +1,8 @@
 """What a careful reader checks, on the built site: hold cautions beside every pacer with a hold,
 one light-headedness rule, crisis numbers you can tap, the options page linked where decisions
-are made, and no "practitioners say" without a source. Each check is also run on a copy broken
-on purpose, to show it can fail."""
+are made, and no "practitioners say" without a source. The reader's rules live in the build
+(hooks/pages/built_rules.py): here they are run on the built site, on copies broken on purpose to
+show each can fail, and through `mkdocs build` to show the build applies them."""
 
 from __future__ import annotations
 
@@ -10,20 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from hooks.exercises import has_hold
-from hooks.pacer_html import crisis_line
-from hooks.site_data import load_site_data
+from hooks.content.cautions import crisis_line
+from hooks.content.exercises import has_hold
+from hooks.content.site_data import load_site_data
+from hooks.finish import built_page_problems
 from tests.support.build import build_copy, copy_site
-from tests.support.content_checks import (
-    citation_problems,
-    crisis_number_problems,
-    footer_crisis_problems,
-    hold_caution_problems,
-    light_headed_problems,
-    links_to,
-    practitioners_say_problems,
-    text_link_problems,
-)
+from tests.support.site_checks import citation_problems, hold_caution_problems, links_to
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = load_site_data(REPO_ROOT / "data")
@@ -50,6 +43,57 @@ def broken_copy(built_site: Path, tmp_path: Path):
 
 def holds_problems(site: Path) -> list[str]:
     return hold_caution_problems(site, HOLDS, HOLD_FREE, DATA.cautions.holds)
+
+
+def reader_problems(site: Path) -> list[str]:
+    """The build's own last check of every built page (hooks/finish.py)."""
+    return built_page_problems(site, DATA.cautions)
+
+
+def test_every_built_page_keeps_the_readers_rules(built_site):
+    assert reader_problems(built_site) == []
+
+
+def _break_source(tmp_path: Path, page: str, old: str, new: str) -> Path:
+    site = copy_site(tmp_path)
+    path = site / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {page}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize(
+    ("page", "old", "new", "message"),
+    [
+        (
+            "safety.md",
+            "[116 123](tel:116123)",
+            "116 123",
+            'safety/index.html (from docs/safety.md): "116 123" is not a tel: link to that number',
+        ),
+        (
+            "release.md",
+            "You do not have to hold back",
+            "Practitioners say you need not hold back",
+            'release/index.html (from docs/release.md): "practitioners say" with no citation in the same paragraph',
+        ),
+        (
+            "faq.md",
+            "Stop and breathe normally.",
+            "Stop if you are light-headed and breathe normally.",
+            "faq/index.html (from docs/faq.md): light-headedness worded differently from data/cautions.yml",
+        ),
+    ],
+)
+def test_the_build_stops_on_a_page_that_breaks_a_readers_rule(tmp_path, page, old, new, message):
+    """`mkdocs build --strict` itself refuses the page, naming it; no offline copy is written."""
+    site = _break_source(tmp_path, page, old, new)
+    result = build_copy(site)
+    assert result.returncode != 0
+    assert "Built pages break rules that protect readers; nothing was published:" in result.stderr
+    assert message in result.stderr
+    assert not (site / "site/sw.js").exists()
 
 
 # Hold cautions ------------------------------------------------------------------------------
@@ -115,7 +159,6 @@ def test_citation_check_fails_on_a_dangling_citation_and_an_unused_source(broken
 
 
 def test_light_headedness_is_worded_the_same_everywhere(built_site):
-    assert light_headed_problems(built_site, DATA.cautions.light_headed) == []
     for page in ("safety/index.html", "exercises/index.html", "exercises/box/index.html"):
         assert " ".join(DATA.cautions.light_headed.split()) in (built_site / page).read_text(encoding="utf-8"), page
 
@@ -124,17 +167,13 @@ def test_light_headed_check_fails_on_a_second_wording(broken_copy):
     site = broken_copy(
         "faq/index.html", "Stop and breathe normally.", "Stop if you are light-headed and breathe normally."
     )
-    assert any(
-        p.startswith("faq/index.html: light-headedness worded differently")
-        for p in light_headed_problems(site, DATA.cautions.light_headed)
-    )
+    assert any(p.startswith("faq/index.html: light-headedness worded differently") for p in reader_problems(site))
 
 
 # Crisis numbers you can tap -----------------------------------------------------------------
 
 
 def test_every_crisis_number_is_a_tel_link(built_site):
-    assert crisis_number_problems(built_site) == []
     safety = (built_site / "safety/index.html").read_text(encoding="utf-8")
     for number in ("999", "112", "911", "988", "116123"):
         assert f'href="tel:{number}"' in safety, number
@@ -143,9 +182,9 @@ def test_every_crisis_number_is_a_tel_link(built_site):
 
 def test_crisis_check_fails_on_a_number_that_is_not_a_link(broken_copy):
     site = broken_copy("index.html", '<a href="tel:116123">116 123</a>', "116 123")
-    assert any(p.startswith("index.html: '116 123' is not a tel: link") for p in crisis_number_problems(site))
+    assert any(p.startswith('index.html: "116 123" is not a tel: link') for p in reader_problems(site))
     site = broken_copy("mind-body/index.html", 'href="tel:911"', 'href="tel:999"')
-    assert any(p.startswith("mind-body/index.html: '911'") for p in crisis_number_problems(site))
+    assert any(p.startswith('mind-body/index.html: "911"') for p in reader_problems(site))
 
 
 CRISIS_HELP_WHERE_NEEDED = ["release/index.html", "session/index.html", "faq/index.html", "safety/index.html"]
@@ -174,29 +213,23 @@ def test_text_only_lines_and_nhs_111_are_tappable_on_the_safety_page(built_site)
 
 def test_crisis_check_fails_on_a_text_only_number_that_is_not_an_sms_link(broken_copy):
     site = broken_copy("safety/index.html", 'href="sms:85258?body=SHOUT"', 'href="https://giveusashout.org"')
-    assert any(p.startswith("safety/index.html: '85258' is not an sms: link") for p in crisis_number_problems(site))
+    assert any(p.startswith('safety/index.html: "85258" is not an sms: link') for p in reader_problems(site))
     site = broken_copy("options/index.html", '<a href="tel:111">NHS 111</a>', "NHS 111 on 111")
-    assert any(p.startswith("options/index.html: '111' is not a tel: link") for p in crisis_number_problems(site))
-
-
-def test_every_offer_to_text_is_an_sms_link_beside_a_call_link(built_site):
-    assert text_link_problems(built_site) == []
+    assert any(p.startswith('options/index.html: "111" is not a tel: link') for p in reader_problems(site))
 
 
 def test_text_link_check_fails_on_a_plain_link_or_a_lone_sms(broken_copy):
     site = broken_copy("release/index.html", 'href="sms:988"', 'href="https://988lifeline.org"')
-    assert any(p.startswith("release/index.html: 'Text 988' is not an sms: link") for p in text_link_problems(site))
+    assert any(p.startswith('release/index.html: the link "Text 988" offers a text') for p in reader_problems(site))
     site = broken_copy("faq/index.html", 'href="tel:988"', 'href="tel:911"')
-    assert any(p.startswith("faq/index.html: sms:988 has no tel: link") for p in text_link_problems(site))
-
-
-def test_every_page_ends_with_a_crisis_link_in_its_footer(built_site):
-    assert footer_crisis_problems(built_site) == []
+    assert any(p.startswith("faq/index.html: sms:988 has no tel: link") for p in reader_problems(site))
 
 
 def test_footer_crisis_check_fails_without_the_link(broken_copy):
     site = broken_copy("options/index.html", 'class="br-footer-help__crisis"', 'class="x"')
-    assert footer_crisis_problems(site) == ["options/index.html: no crisis-help link in the footer (found [])"]
+    assert reader_problems(site) == [
+        'options/index.html: no link to crisis help (safety page, #crisis-help) in the footer (class "br-footer-help__crisis")'
+    ]
 
 
 # The options page, linked where people decide ------------------------------------------------
@@ -226,13 +259,12 @@ def test_options_page_covers_each_reason_and_choice(built_site):
 
 
 def test_practitioners_say_always_cites_a_source(built_site):
-    assert practitioners_say_problems(built_site) == []
     assert "Practitioners say" in (built_site / "session/index.html").read_text(encoding="utf-8")
 
 
 def test_practitioners_say_check_fails_without_a_citation(broken_copy):
     site = broken_copy("release/index.html", "You do not have to hold back", "Practitioners say you need not hold back")
-    assert any(p.startswith("release/index.html: no citation") for p in practitioners_say_problems(site))
+    assert any(p.startswith('release/index.html: "practitioners say" with no citation') for p in reader_problems(site))
 
 
 # Authority: named editors and reviewers come from config and front matter ---------------------

@@ -21,8 +21,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from hooks.front_matter import front_matter_problems
-from hooks.shortcodes import FRONT_MATTER
+from hooks.pages.front_matter import front_matter_problems
+from hooks.pages.shortcodes import FRONT_MATTER
 from tests.support.build import build_copy, build_site, copy_site
 from tests.support.paths import REPO_ROOT
 from tests.support.server import serve
@@ -53,7 +53,7 @@ def build_with_zensical(root: Path) -> subprocess.CompletedProcess:
         return built
     # Zensical runs no MkDocs hooks: the offline copy and the manifest come from the same last step.
     return subprocess.run(
-        [sys.executable, "-m", "hooks.offline", "site-zensical"],
+        [sys.executable, "-m", "hooks.finish", "site-zensical"],
         cwd=root,
         capture_output=True,
         text=True,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, Route
 
-from hooks.exercises import Exercise
-from hooks.site_data import load_site_data
+from hooks.content.exercises import Exercise
+from hooks.content.site_data import load_site_data
 from tests.support.html import read_page
 from tests.support.paths import DATA_DIR, PACER_CSS, PACER_JS, PACER_SCHEDULE_JS, TAB_ORDER_JS
 from tests.support.watch import watch

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from hooks.problems import DataError, describe
+from hooks.content.problems import DataError, describe
 
 NO_EDITOR_YET = (
     "No named editor is listed yet. The pages are written by the project's contributors. "

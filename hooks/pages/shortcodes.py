@@ -8,11 +8,12 @@ are left alone, so a page can show a shortcode as an example.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
+
+from hooks.pages.fences import lines_with_code_flag, prose_lines
 
 SHORTCODE = re.compile(r"^[ \t]*<!--[ \t]*md:(?P<name>[\w-]*)(?P<args>[^\n]*?)[ \t]*-->[ \t]*$")
 ANYWHERE = re.compile(r"<!--[ \t]*md:")
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # YAML front matter as MkDocs reads it: between two '---' lines at the very top (the end may be '...').
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -21,31 +22,14 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTAL
 Renderer = Callable[[str], str]
 
 
-def _lines_with_code_flag(markdown: str) -> Iterator[tuple[str, bool]]:
-    """Each line with whether it is fenced code (the fence lines included), so examples of
-    shortcodes inside code blocks are shown, never expanded."""
-    open_fence: str | None = None
-    for line in markdown.split("\n"):
-        fence = FENCE.match(line)
-        if fence:
-            marker = fence.group(1)
-            if open_fence is None:
-                open_fence = marker
-            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
-                open_fence = None
-            yield line, True
-        else:
-            yield line, open_fence is not None
-
-
 def shortcodes_in(markdown: str) -> list[tuple[str, str]]:
     """(name, argument) of each shortcode line outside fenced code, in order.
 
     Lets the build learn, before rendering, which page shows which exercise's pacer.
     """
     found: list[tuple[str, str]] = []
-    for line, in_code in _lines_with_code_flag(markdown):
-        match = None if in_code else SHORTCODE.match(line)
+    for _, line in prose_lines(markdown):
+        match = SHORTCODE.match(line)
         if match:
             found.append((match.group("name"), match.group("args").strip()))
     return found
@@ -77,7 +61,7 @@ def expand_shortcodes(markdown: str, renderers: Mapping[str, Renderer], page: st
     """
     output: list[str] = []
     problems: list[str] = []
-    for number, (line, in_code) in enumerate(_lines_with_code_flag(markdown), start=first_line):
+    for number, line, in_code in lines_with_code_flag(markdown, first_line):
         if in_code:
             output.append(line)
             continue

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from hooks.problems import DataError
+from hooks.content.problems import DataError
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from hooks.inline_markdown import unsafe_link_targets
-from hooks.problems import MISSING, DataError, Problems, check_fields
+from hooks.content.inline_markdown import unsafe_link_targets
+from hooks.content.problems import MISSING, DataError, Problems, check_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACTIONS = ("breathe-in", "hold-full", "breathe-out", "hold-empty")

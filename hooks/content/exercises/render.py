@@ -10,20 +10,12 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
-from hooks.cautions import SharedCautions
-from hooks.exercises import Exercise, Phase, has_hold
-from hooks.inline_markdown import render_inline
-from hooks.references import Reference, anchor_id, short_label
-
-
-class ExerciseLink(NamedTuple):
-    """A link to an exercise's pacer, with `url` relative to the page the link appears on."""
-
-    title: str
-    url: str
-
+from hooks.content.cautions import ExerciseLink, SharedCautions, hold_items
+from hooks.content.exercises.check import Exercise, Phase, has_hold
+from hooks.content.inline_markdown import render_inline
+from hooks.content.references import Reference, anchor_id, short_label
 
 # The one definition of each action's short name: the written pattern uses it, and the pacer's
 # step list gets it in the payload ("label") rather than keeping a copy of its own.
@@ -85,37 +77,9 @@ def render_steps(exercise: Exercise) -> str:
     return f'<ol class="br-steps__list">{items}</ol>'
 
 
-def light_headed_rule(cautions: SharedCautions) -> str:
-    """The one light-headedness rule, as a paragraph for a page."""
-    return f'<p class="br-light-headed">{render_inline(cautions.light_headed)}</p>'
-
-
-def crisis_line(cautions: SharedCautions) -> str:
-    """The crisis numbers as one paragraph, for pages where distress comes up (defined once, in the data)."""
-    return f'<p class="br-crisis">{render_inline(cautions.crisis)}</p>'
-
-
-def _hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
-    who = "".join(f"<li>{render_inline(line)}</li>" for line in cautions.holds_who)
-    who_list = f'<ul class="br-hold-who">{who}</ul>' if who else ""
-    lines = "".join(
-        f'<li class="br-hold-caution">{render_inline(line)}{who_list if index == 0 else ""}</li>'
-        for index, line in enumerate(cautions.holds)
-    )
-    if not hold_free:
-        return lines
-    links = ", ".join(f'<a href="{_attribute(link.url)}">{_attribute(link.title)}</a>' for link in hold_free)
-    return lines + f'<li class="br-hold-free">{render_inline(cautions.hold_free_lead)} {links}.</li>'
-
-
-def hold_caution(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
-    """Who should skip breath holds, and where the exercises without holds are, as a list for a page."""
-    return f'<ul class="br-holds">{_hold_items(cautions, hold_free)}</ul>'
-
-
 def _render_cautions(exercise: Exercise, cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
     """The exercise's own cautions, framed by the shared ones the data decides it needs."""
-    holds = _hold_items(cautions, hold_free) if has_hold(exercise) else ""
+    holds = hold_items(cautions, hold_free) if has_hold(exercise) else ""
     own = "".join(f"<li>{render_inline(caution)}</li>" for caution in exercise.cautions)
     items = f'{holds}{own}<li class="br-light-headed">{render_inline(cautions.light_headed)}</li>'
     return (

@@ -6,7 +6,10 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeGuard
 
-from hooks.problems import describe
+import yaml
+
+from hooks.content.problems import describe
+from hooks.pages.shortcodes import FRONT_MATTER
 
 # Search engines cut a description at about 160 characters; fewer than 50 rarely says what a page is.
 DESCRIPTION_LENGTH = (50, 160)
@@ -54,3 +57,17 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
             f"allowed: at most {REVIEW_GAP_DAYS} days (six months) after it."
         )
     return problems
+
+
+def read_front_matter(source: str) -> dict[str, Any]:
+    """The front matter of a page's source file, read as MkDocs reads it (YAML, dates as dates),
+    for a generator that hands over the body alone. Unreadable front matter reads as none, so
+    the rules above report what is missing."""
+    found = FRONT_MATTER.match(source)
+    if found is None:
+        return {}
+    try:
+        meta = yaml.safe_load(found.group(0).strip().strip("-.").strip() or "{}")
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}

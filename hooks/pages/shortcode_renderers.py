@@ -1,79 +1,20 @@
-"""Loading the data files together, and the shortcodes they feed."""
+"""The site's shortcodes, bound to its data, its repository and the page being built."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
-from hooks.cautions import SharedCautions, validate_cautions
-from hooks.editors import render_editors
-from hooks.exercises import Exercise, has_hold, validate_exercises
-from hooks.pacer_html import ExerciseLink, crisis_line, hold_caution, light_headed_rule, render_pacer, render_steps
-from hooks.problems import DataError
-from hooks.references import Reference, render_reference_list, validate_references
-from hooks.repository import Repository, render_contact, render_publisher
-from hooks.shortcodes import Renderer, shortcodes_in
-from hooks.yaml_source import load_yaml
+from hooks.content.cautions import ExerciseLink, crisis_box, crisis_line, hold_caution, light_headed_rule
+from hooks.content.editors import render_editors
+from hooks.content.exercises import Exercise, has_hold
+from hooks.content.exercises.render import render_pacer, render_steps
+from hooks.content.references import render_reference_list
+from hooks.content.repository import Repository, render_contact, render_publisher
+from hooks.content.site_data import CAUTIONS_FILE, EXERCISES_FILE, SiteData
+from hooks.pages.shortcodes import Renderer, shortcodes_in
 
-EXERCISES_FILE = "exercises.yml"
-REFERENCES_FILE = "references.yml"
-REFERENCES_PAGE = "references.md"
 # The first line of a failed build's message, the same whichever generator runs the shortcodes.
-DATA_PROBLEMS = "The site data has problems; nothing was built:"
 SHORTCODE_PROBLEMS = "Shortcode problems:"
-CAUTIONS_FILE = "cautions.yml"
-
-
-@dataclass(frozen=True)
-class SiteData:
-    exercises: dict[str, Exercise]
-    references: dict[str, Reference]
-    cautions: SharedCautions
-
-
-CRISIS_BOX_TITLE = "Are you in crisis or unsafe right now?"
-
-
-def crisis_box(cautions: SharedCautions) -> str:
-    """The crisis line in a red box for the home page: the same words and order as every other page."""
-    return (
-        f'<div class="admonition danger"><p class="admonition-title">{CRISIS_BOX_TITLE}</p>'
-        f"{crisis_line(cautions)}</div>"
-    )
-
-
-def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read and check every data file; DataError lists every problem in all of them."""
-    messages: list[str] = []
-    references: list[Reference] = []
-    reference_keys: set[str] | None = None
-    try:
-        references = validate_references(
-            load_yaml(data_dir / REFERENCES_FILE, f"{shown_as}/{REFERENCES_FILE}"), f"{shown_as}/{REFERENCES_FILE}"
-        )
-        reference_keys = {reference.key for reference in references}
-    except DataError as error:
-        messages.extend(error.messages)
-    exercises: list[Exercise] = []
-    source = f"{shown_as}/{EXERCISES_FILE}"
-    try:
-        exercises = validate_exercises(load_yaml(data_dir / EXERCISES_FILE, source), source, reference_keys)
-    except DataError as error:
-        messages.extend(error.messages)
-    cautions: SharedCautions | None = None
-    source = f"{shown_as}/{CAUTIONS_FILE}"
-    try:
-        cautions = validate_cautions(load_yaml(data_dir / CAUTIONS_FILE, source), source)
-    except DataError as error:
-        messages.extend(error.messages)
-    if messages or cautions is None:
-        raise DataError(messages)
-    return SiteData(
-        {exercise.id: exercise for exercise in exercises},
-        {reference.key: reference for reference in references},
-        cautions,
-    )
 
 
 def pacer_pages(markdown_by_page: Mapping[str, str]) -> dict[str, str]:

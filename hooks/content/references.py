@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.problems import MISSING, Problems, check_fields
+from hooks.content.problems import MISSING, Problems, check_fields
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("key", "citation")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from hooks.pages.fences import prose_lines
+
 # A Markdown link whose address is a DOI resolver, e.g. [study](https://doi.org/10.1/x).
 DOI_LINK = re.compile(r"\]\(\s*<?(?:https?:)?//(?:dx\.)?doi\.org/", re.IGNORECASE)
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 H1_TAG = re.compile(r"<h1[\s>]", re.IGNORECASE)
 
 
@@ -17,13 +18,8 @@ def citation_problems(markdown: str, first_line: int = 1) -> list[str]:
 
     Fenced code is left alone, so a page can show such a link as an example."""
     problems = []
-    open_fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        fence = FENCE.match(line)
-        if fence and (open_fence is None or fence.group(1).startswith(open_fence)):
-            open_fence = None if open_fence else fence.group(1)[0] * 3
-            continue
-        if open_fence is None and DOI_LINK.search(line):
+    for number, line in prose_lines(markdown, first_line):
+        if DOI_LINK.search(line):
             problems.append(
                 f"line {number}: found a link straight to a DOI; allowed: a link to the source's entry on the "
                 "references page, e.g. [Ma 2017](references.md#ref-ma-2017) (a new source goes into "

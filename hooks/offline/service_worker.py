@@ -6,25 +6,22 @@ writes `sw.js` at the site's root with that list inside. Because the list is par
 any changed file changes the worker's bytes, which is how a browser learns a new version exists;
 files whose hash did not change keep their cache entry and are not fetched again.
 
-Plain Python on purpose (no MkDocs types), so it is tested alone; the build hook calls it last.
+Plain Python on purpose (no MkDocs types), so it is tested alone; hooks/finish.py calls it last.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-import yaml
-
 WORKER_FILE = "sw.js"
-WORKER_TEMPLATE = Path(__file__).with_name("offline_worker.js")
-RETIRING_TEMPLATE = Path(__file__).with_name("offline_worker_retiring.js")
+WORKER_TEMPLATE = Path(__file__).with_name("worker.js")
+RETIRING_TEMPLATE = Path(__file__).with_name("worker_retiring.js")
 PLACEHOLDER = "/*@OFFLINE@*/ {}"
 NOT_FOUND_PAGE = "404.html"
 HASH_LENGTH = 16  # hex digits of SHA-256: 64 bits, far beyond any chance of two versions colliding
@@ -153,52 +150,3 @@ def write_service_worker(
     source = worker_source(settings, RETIRING_TEMPLATE if retiring else WORKER_TEMPLATE)
     (site_dir / WORKER_FILE).write_text(source, encoding="utf-8")
     return entries
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs would for the three settings needed here: `!ENV [VAR, default]`
-    resolved from the environment, any other tag (e.g. !!python/name) read as nothing."""
-
-
-def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    if isinstance(node, yaml.SequenceNode):
-        *names, default = [str(item.value) for item in node.value]
-        return next((os.environ[name] for name in names if name in os.environ), default)
-    return os.environ.get(str(node.value))
-
-
-_ConfigLoader.add_constructor("!ENV", _environment_value)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def site_settings(config_file: Path) -> tuple[str | None, str, str]:
-    """(site_url, site_name, site_description) from a MkDocs configuration file."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    return config.get("site_url"), str(config.get("site_name") or ""), str(config.get("site_description") or "")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m hooks.offline SITE_DIR`: the build's last step for a site built by a generator
-    that runs no MkDocs hooks (Zensical), with the address, name and description in mkdocs.yml."""
-    import argparse
-
-    from hooks.web_manifest import write_web_manifest
-
-    parser = argparse.ArgumentParser(prog="python -m hooks.offline", description=main.__doc__)
-    parser.add_argument("site_dir", type=Path)
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    options = parser.parse_args(argv)
-    site_url, name, description = site_settings(options.config_file)
-    base_path = base_path_of(site_url)
-    try:
-        write_web_manifest(options.site_dir, name, description, base_path)
-        entries = write_service_worker(options.site_dir, base_path)
-    except (OfflineError, OSError) as error:
-        print(f"The offline copy could not be made: {error}")
-        return 1
-    print(f"{options.site_dir / WORKER_FILE}: {len(entries)} files kept offline under {base_path}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

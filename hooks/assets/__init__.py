@@ -1,0 +1,1 @@
+"""Our scripts and styles on their way to the site."""
