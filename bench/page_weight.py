@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
-from mkdocs.utils.yaml import get_yaml_loader
 
 from bench.environment import REPO_ROOT, WORK_DIR
 from bench.report import Section, Table, kb
@@ -23,6 +22,7 @@ from hooks.content.site_data import load_site_data
 from hooks.pages.shortcode_renderers import pacer_pages
 from tests.support.html import read_page
 from tests.support.pacer import PACER_ASSETS as PACER_SOURCES
+from tests.support.paths import site_config
 
 # The pacer's files as the site ships them: element, schedule module, keyboard fix, style.
 PACER_ASSETS = tuple(f"assets/{path.parent.name}/{path.name}" for path in PACER_SOURCES)
@@ -75,9 +75,7 @@ def stock_material_page(markdown: str, destination: Path) -> Path:
     if destination.exists():
         shutil.rmtree(destination)
     (destination / "docs").mkdir(parents=True)
-    # MkDocs' own YAML loader: mkdocs.yml uses its !ENV tag, which yaml.safe_load refuses.
-    config_text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    extensions = yaml.load(config_text, Loader=get_yaml_loader()).get("markdown_extensions", [])
+    extensions = site_config().get("markdown_extensions", [])
     config = {"site_name": "Stock Material", "theme": {"name": "material"}, "markdown_extensions": extensions}
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (destination / "docs" / "index.md").write_text(markdown, encoding="utf-8")

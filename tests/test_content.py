@@ -22,7 +22,7 @@ import yaml
 from lxml.html import HtmlElement
 
 from tests.support.html import classes, element_ids, link_hrefs, link_target, read_page
-from tests.support.paths import DOCS_DIR, MKDOCS_YML, REPO_ROOT
+from tests.support.paths import DOCS_DIR, REPO_ROOT, site_config
 
 DOCS = DOCS_DIR
 REFERENCES_YML = REPO_ROOT / "data" / "references.yml"
@@ -226,24 +226,6 @@ def test_prose_extraction_leaves_out_widgets_and_lists(built_site, parsed):
 # ---------------------------------------------------------------------------------------------
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even if it ever gains !!python/name or !ENV tags."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """`!ENV [NAME, default]` reads as its default: what MkDocs uses when NAME is unset, as it is
-    for the build the tests make."""
-    if isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
-        return loader.construct_object(node.value[-1])
-    return None
-
-
-_TolerantLoader.add_constructor("!ENV", _env_default)
-
-
 def nav_pages(entries) -> list[str]:
     pages: list[str] = []
     for entry in entries or []:
@@ -259,7 +241,7 @@ def nav_pages(entries) -> list[str]:
 
 
 def test_home_comes_first_in_the_nav():
-    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    config = site_config()
     assert nav_pages(config["nav"])[0] == "index.md"
 
 
@@ -270,7 +252,7 @@ def test_home_comes_first_in_the_nav():
 
 def site_path() -> str:
     """The sub-path the site is served under, from site_url (e.g. "/breathing-room/")."""
-    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    config = site_config()
     path = urlsplit(config.get("site_url") or "/").path or "/"
     return path if path.endswith("/") else path + "/"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS_DIR = REPO_ROOT / "docs"
@@ -15,3 +16,11 @@ PACER_CSS = REPO_ROOT / "overrides/assets/stylesheets/pacer.css"
 
 # The sub-path the tests serve the built site under, as GitHub Pages serves a project site.
 SUB_PATH = "/breathing-room/"
+
+
+def site_config(config_file: Path = MKDOCS_YML) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs itself reads it (its loader resolves !ENV from the environment)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as stream:
+        return yaml_load(stream)
