@@ -8,7 +8,7 @@ ZENSICAL_PYTHON ?= $(PYTHON)
 ZENSICAL_VENV   := .venv-zensical
 ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 
-.PHONY: serve build build-zensical lint lint-workflows test bench requirements clean
+.PHONY: serve build build-zensical lint lint-workflows test test-fast bench requirements clean
 
 # The virtual environment, re-made whenever a requirements file changes. Every package is checked
 # against the hash in requirements-test.txt (which holds the site's packages too).
@@ -83,7 +83,12 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 test: lint $(ZENSICAL_STAMP)
 	node --test tests/js/
 	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
-	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest
+	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest --durations=15
+
+## test-fast: the contributor's loop while editing: the schedule in Node, then every unit and build test (no browsers)
+test-fast: $(STAMP) $(ZENSICAL_STAMP)
+	node --test tests/js/
+	$(BIN)/python -m pytest -m "not browser" --durations=5
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse, offline copy (`python -m bench --only offline` for that alone)
 bench: $(STAMP)

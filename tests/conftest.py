@@ -1,5 +1,6 @@
-"""Fixtures only: one strict build of the site, served on loopback under /breathing-room/, and
-the Chromium the browser tests drive. The code behind them lives in tests/support/.
+"""Fixtures: one strict build of the site, served on loopback under /breathing-room/, and the
+Chromium the browser tests drive; and the kind of every test (unit, build or browser), so
+`make test-fast` can leave the browsers out. The code behind them lives in tests/support/.
 
 The build and the server are session-scoped so the whole suite pays for them once.
 """
@@ -75,3 +76,41 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     if executable:
         args["executable_path"] = executable
     return args
+
+
+# The kinds of test, one per test, chosen here so a new test file needs no bookkeeping: a test that
+# drives a browser (marked so, or using a browser fixture) is "browser"; one that builds the site
+# (its module is marked "build", or it uses a built site) is "build"; anything else is "unit".
+BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context"}
+BUILD_FIXTURES = {"built_site", "built_pages", "site_url", "page_paths", "pacer_urls", "site_copy", "broken_copy"}
+# Firefox and WebKit play a representative set of exercises: the lead-in with holds (4-7-8) and
+# the nostril sides (alternate-nostril). Chromium plays every exercise, and the schedule behind
+# them all is the same pure module, tested in node --test.
+ENGINE_EXERCISES = {"4-7-8", "alternate-nostril"}
+
+
+def _kind(item: pytest.Item) -> str:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.get_closest_marker("browser") or fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if item.get_closest_marker("build") or fixtures & BUILD_FIXTURES:
+        return "build"
+    return "unit"
+
+
+def _beyond_the_representative_set(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    if callspec is None or not item.get_closest_marker("engines"):
+        return False
+    engine, exercise = callspec.params.get("engine"), callspec.params.get("exercise_id")
+    return engine in {"firefox", "webkit"} and exercise is not None and exercise not in ENGINE_EXERCISES
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, dropped = [], []
+    for item in items:
+        (dropped if _beyond_the_representative_set(item) else kept).append(item)
+        item.add_marker(_kind(item))
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

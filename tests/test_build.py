@@ -16,6 +16,8 @@ from tests.support.build import build_copy, copy_site
 from tests.support.html import link_hrefs, read_page
 from tests.support.paths import DATA_DIR, DOCS_DIR
 
+pytestmark = pytest.mark.build
+
 RESOURCE_ATTRIBUTES = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 # <link> relations that only name a page and never make the browser fetch anything.
 NON_FETCHING_LINK_RELATIONS = {"canonical", "alternate", "author", "license", "next", "prev", "me"}

@@ -24,6 +24,8 @@ from lxml.html import HtmlElement
 from tests.support.html import classes, element_ids, link_hrefs, link_target, read_page
 from tests.support.paths import DOCS_DIR, REPO_ROOT, site_config
 
+pytestmark = pytest.mark.build
+
 DOCS = DOCS_DIR
 REFERENCES_YML = REPO_ROOT / "data" / "references.yml"
 

@@ -15,11 +15,67 @@ from hooks.content.yaml_source import parse_yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "data/exercises.yml"
-REAL_DATA = yaml.safe_load((REPO_ROOT / "data/exercises.yml").read_text(encoding="utf-8"))
-REFERENCE_KEYS = {
-    entry["key"]
-    for entry in yaml.safe_load((REPO_ROOT / "data/references.yml").read_text(encoding="utf-8"))["references"]
-}
+# A small exercises file of our own, so editing, adding or reordering the real exercises never
+# changes what these tests expect. Its shapes cover every checker: a lead-in, holds, sides.
+FIXTURE = yaml.safe_load(
+    """
+exercises:
+  - id: diaphragmatic
+    title: Belly
+    summary: Slow.
+    phases: [{action: breathe-in, seconds: 4, through: nose}, {action: breathe-out, seconds: 6, through: mouth}]
+    cycles: {default: 12, min: 3, max: 30}
+    steps: [Lie down.]
+    references: [ma-2017]
+  - id: 4-7-8
+    title: Four seven eight
+    summary: Holds.
+    lead_in: {action: breathe-out, seconds: 4, through: mouth}
+    phases:
+      - {action: breathe-in, seconds: 4, through: nose}
+      - {action: hold-full, seconds: 7}
+      - {action: breathe-out, seconds: 8, through: mouth}
+    cycles: {default: 4, min: 1, max: 4}
+    steps: [One., Two., Three., Four., Five., Six., Seven.]
+    references: [balban-2023]
+  - id: box
+    title: Box
+    summary: Square.
+    phases:
+      - {action: breathe-in, seconds: 4, through: nose}
+      - {action: hold-full, seconds: 4}
+      - {action: breathe-out, seconds: 4, through: mouth}
+      - {action: hold-empty, seconds: 4}
+    cycles: {default: 6, min: 2, max: 20}
+    steps: [Sit.]
+    references: [balban-2023]
+  - id: alternate-nostril
+    title: Sides
+    summary: One nostril at a time.
+    phases:
+      - {action: breathe-in, seconds: 4, side: left}
+      - {action: breathe-out, seconds: 4, side: right}
+      - {action: breathe-in, seconds: 4, side: right}
+      - {action: breathe-out, seconds: 4, side: left}
+    cycles: {default: 5, min: 5, max: 10}
+    steps: [Sit.]
+    references: [brom-2017]
+  - id: gentle
+    title: Gentle
+    summary: No holds.
+    phases: [{action: breathe-in, seconds: 5, through: nose}, {action: breathe-out, seconds: 5, through: mouth}]
+    cycles: {default: 18, min: 6, max: 30}
+    steps: [Breathe.]
+    references: [andersen-2020]
+"""
+)
+REFERENCE_KEYS = {"andersen-2020", "balban-2023", "brom-2017", "ma-2017"}
+
+
+def test_the_fixture_itself_is_valid():
+    assert [exercise.id for exercise in validate_exercises(FIXTURE, SOURCE, REFERENCE_KEYS)] == [
+        item["id"] for item in FIXTURE["exercises"]
+    ]
 
 
 def entry(data: dict, exercise_id: str) -> dict:
@@ -27,7 +83,7 @@ def entry(data: dict, exercise_id: str) -> dict:
 
 
 def messages_after(change) -> list[str]:
-    data = copy.deepcopy(REAL_DATA)
+    data = copy.deepcopy(FIXTURE)
     change(data)
     with pytest.raises(DataError) as caught:
         validate_exercises(data, SOURCE, REFERENCE_KEYS)
@@ -150,7 +206,8 @@ def test_a_key_written_twice_is_an_error_not_a_silent_overwrite():
 def test_the_real_data_files_are_valid():
     """data/ as committed passes every check, and each entry of exercises.yml is loaded under its own id."""
     data = load_site_data(REPO_ROOT / "data")
-    assert list(data.exercises) == [item["id"] for item in REAL_DATA["exercises"]]
+    real = yaml.safe_load((REPO_ROOT / "data/exercises.yml").read_text(encoding="utf-8"))
+    assert list(data.exercises) == [item["id"] for item in real["exercises"]]
 
 
 def test_missing_data_file_is_reported(tmp_path):

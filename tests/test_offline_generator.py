@@ -23,6 +23,8 @@ from hooks.offline.web_manifest import ICONS, write_web_manifest
 from tests.support.build import build_copy, copy_site
 from tests.support.offline import worker_settings_in
 
+pytestmark = pytest.mark.build
+
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset><url><loc>{loc}</loc><lastmod>{day}</lastmod></url></urlset>
 """

@@ -20,7 +20,7 @@ from tests.support import engines
 from tests.support.engines import EnginePage
 from tests.support.pacer import exercises, expected_phases
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.engines]
 EXERCISES = exercises()
 QUICKER = 10  # the quickened clock: 10 page seconds per real second
 LATE_MS = 400  # a phase may show at most this much real time late (timers on a loaded 2-core machine)

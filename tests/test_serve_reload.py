@@ -18,6 +18,8 @@ import pytest
 
 from tests.support.build import copy_site
 
+pytestmark = pytest.mark.build
+
 REBUILD_PATIENCE_S = 60  # a rebuild takes about a second; the machine may be busy
 
 

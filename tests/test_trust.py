@@ -18,6 +18,8 @@ from hooks.finish import built_page_problems
 from tests.support.build import build_copy, copy_site
 from tests.support.site_checks import citation_problems, hold_caution_problems, links_to
 
+pytestmark = pytest.mark.build
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = load_site_data(REPO_ROOT / "data")
 HOLDS = {key for key, exercise in DATA.exercises.items() if has_hold(exercise)}

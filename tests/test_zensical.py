@@ -28,6 +28,8 @@ from tests.support.paths import REPO_ROOT
 from tests.support.server import serve
 from tests.support.watch import watch
 
+pytestmark = pytest.mark.build
+
 ZENSICAL = REPO_ROOT / ".venv-zensical/bin/zensical"
 BUILD_CONTEXT = ("SITE_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
 REVIEWER = "A. Reviewer <b>& team</b>"  # front matter is text: it must show as typed
