@@ -268,3 +268,21 @@ def test_the_command_line_makes_the_same_files_for_another_generator(built_site,
     (site / "404.html").unlink()
     assert main([str(site), "--config-file", str(MKDOCS_YML)]) == 1
     assert "404.html is missing" in capsys.readouterr().out
+
+
+def test_the_last_step_refuses_a_page_that_breaks_a_readers_rule(built_site, tmp_path, capsys, monkeypatch):
+    """The same rules stop a Zensical build, whose last step is `python -m hooks.finish`."""
+    from hooks.finish import main
+    from tests.support.paths import MKDOCS_YML
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "sw.js").unlink()
+    page = site / "faq/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="tel:988"', 'href="#"', 1), encoding="utf-8")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main([str(site), "--config-file", str(MKDOCS_YML)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Built pages break rules that protect readers; nothing was published:\n")
+    assert 'faq/index.html: "988" is not a tel: link to that number' in out
+    assert not (site / "sw.js").exists()
