@@ -286,3 +286,16 @@ def test_the_last_step_refuses_a_page_that_breaks_a_readers_rule(built_site, tmp
     assert out.startswith("Built pages break rules that protect readers; nothing was published:\n")
     assert 'faq/index.html: "988" is not a tel: link to that number' in out
     assert not (site / "sw.js").exists()
+
+
+def test_the_last_step_runs_after_every_plugin_by_contract():
+    """on_post_build reads every file the build wrote, so it is last by its priority, whatever
+    order mkdocs.yml lists the plugins and hooks in."""
+    from mkdocs.config import load_config
+
+    from tests.support.paths import MKDOCS_YML
+
+    config = load_config(config_file=str(MKDOCS_YML))
+    last = config.plugins.events["post_build"][-1]
+    assert last.__module__.endswith("mkdocs_hooks.py") and last.__name__ == "on_post_build"
+    assert getattr(last, "mkdocs_priority", 0) == -100
