@@ -21,11 +21,13 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from hooks.citations import CitationIndex, index_citations
 from hooks.editors import editor_names
 from hooks.problems import DataError
 from hooks.repository import Repository, repository_from
 from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes
 from hooks.site_data import (
+    CITATION_PROBLEMS,
     DATA_PROBLEMS,
     REFERENCES_PAGE,
     SHORTCODE_PROBLEMS,
@@ -46,6 +48,10 @@ class SiteDataError(ValueError):
 
 class PageShortcodeError(ValueError):
     """A page has shortcodes that cannot be expanded; the message names the page and line of each."""
+
+
+class CitationError(ValueError):
+    """A citation lands on no finding, or a finding is cited nowhere; each is named by page and line or entry."""
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -80,6 +86,7 @@ class ShortcodePreprocessor(Preprocessor):
         repository = extension.repository
         exercise_urls: dict[str, str] = {}
         editors: tuple[str, ...] = ()
+        cited_by = None
         context = _generator_context(self.md)
         if context is not None:
             page, config = context
@@ -101,6 +108,7 @@ class ShortcodePreprocessor(Preprocessor):
                 exercise_id: f"{relative_url(shown_on, page.path)}#exercise-{exercise_id}"
                 for exercise_id, shown_on in extension.pacer_pages(docs_dir).items()
             }
+            cited_by = extension.citations(docs_dir).back_links(lambda cited_on: relative_url(cited_on, page.path))
             try:
                 editors = editor_names(extra.get("editors"))
             except DataError as error:
@@ -114,6 +122,7 @@ class ShortcodePreprocessor(Preprocessor):
                     repository,
                     exercise_urls=exercise_urls,
                     editors=editors,
+                    cited_by=cited_by,
                 ),
                 page_name,
                 first_line,
@@ -150,6 +159,7 @@ class ShortcodeExtension(Extension):
             raise SiteDataError(DATA_PROBLEMS + "\n" + str(error)) from None
         self.repository = _repository(self.getConfig("server_url"), self.getConfig("repository"))
         self._pacer_pages: dict[Path, dict[str, str]] = {}
+        self._citations: dict[Path, CitationIndex] = {}
 
     def pacer_pages(self, docs_dir: Path) -> dict[str, str]:
         """Exercise id -> the page showing its pacer, read once per docs folder."""
@@ -159,6 +169,19 @@ class ShortcodeExtension(Extension):
                 {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in pages}
             )
         return self._pacer_pages[docs_dir]
+
+    def citations(self, docs_dir: Path) -> CitationIndex:
+        """Where each finding is cited, checked once per docs folder; CitationError lists every problem."""
+        if docs_dir not in self._citations:
+            pages = {
+                page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8")
+                for page in sorted(docs_dir.rglob("*.md"))
+            }
+            index = index_citations(pages, self.site_data.references, self.site_data.exercises, docs_dir.name)
+            if index.problems:
+                raise CitationError(CITATION_PROBLEMS + "\n" + "\n".join(index.problems))
+            self._citations[docs_dir] = index
+        return self._citations[docs_dir]
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.preprocessors.register(ShortcodePreprocessor(md, self), "breathing_room_shortcodes", PRIORITY)

@@ -28,6 +28,7 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
     del sys.modules[_name]
 
+from hooks.citations import CitationIndex, index_citations  # noqa: E402 -- needs the lines above
 from hooks.compact_assets import COMPACTED, compact  # noqa: E402 -- needs the lines above
 from hooks.editors import editor_names  # noqa: E402 -- needs the lines above
 from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
@@ -37,6 +38,7 @@ from hooks.problems import DataError  # noqa: E402 -- needs the lines above
 from hooks.repository import Repository, repository_from  # noqa: E402 -- needs the lines above
 from hooks.shortcodes import ShortcodeError, body_first_line, expand_shortcodes  # noqa: E402 -- needs the lines above
 from hooks.site_data import (  # noqa: E402 -- needs the lines above
+    CITATION_PROBLEMS,
     DATA_PROBLEMS,
     REFERENCES_PAGE,
     SHORTCODE_PROBLEMS,
@@ -51,6 +53,7 @@ _site_data: SiteData | None = None
 _repository: Repository | None = None
 _editors: tuple[str, ...] = ()
 _pacer_pages: dict[str, str] = {}  # exercise id -> source path of the page showing its pacer
+_citations = CitationIndex()  # where each finding is cited, for the references page's links back
 
 
 def _load_this_file_afresh_next_build() -> None:
@@ -104,8 +107,13 @@ def _ship_compacted(files: Files, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Learn which page shows each pacer, so cautions can link to the exercises without holds;
     ship our scripts and styles compacted."""
-    global _pacer_pages
-    _pacer_pages = pacer_pages({file.src_uri: file.content_string for file in files.documentation_pages()})
+    global _pacer_pages, _citations
+    sources = {file.src_uri: file.content_string for file in files.documentation_pages()}
+    _pacer_pages = pacer_pages(sources)
+    assert _site_data is not None, "on_config loads the data first"
+    _citations = index_citations(sources, _site_data.references, _site_data.exercises, Path(config.docs_dir).name)
+    if _citations.problems:
+        raise PluginError(CITATION_PROBLEMS + "\n" + "\n".join(_citations.problems))
     _ship_compacted(files, config)
     return files
 
@@ -131,8 +139,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if (shown_on := files.get_file_from_path(src_uri)) is not None
     }
     assert _site_data is not None, "on_config loads the data first"
+    page_urls = {file.src_uri: get_relative_url(file.url, page.url) for file in files.documentation_pages()}
+    cited_by = _citations.back_links(page_urls.__getitem__)
     renderers = shortcode_renderers(
-        _site_data, references_url, _repository, exercise_urls=exercise_urls, editors=_editors
+        _site_data, references_url, _repository, exercise_urls=exercise_urls, editors=_editors, cited_by=cited_by
     )
     try:
         return expand_shortcodes(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.cautions import SharedCautions, validate_cautions
 from hooks.editors import render_editors
 from hooks.exercises import Exercise, has_hold, validate_exercises
+from hooks.findings import BackLink
 from hooks.pacer_html import ExerciseLink, crisis_line, hold_caution, light_headed_rule, render_pacer, render_steps
 from hooks.problems import DataError
 from hooks.references import Reference, render_reference_list, validate_references
@@ -22,6 +23,7 @@ REFERENCES_PAGE = "references.md"
 # The first line of a failed build's message, the same whichever generator runs the shortcodes.
 DATA_PROBLEMS = "The site data has problems; nothing was built:"
 SHORTCODE_PROBLEMS = "Shortcode problems:"
+CITATION_PROBLEMS = "Citation problems (every citation names a finding, and every finding is cited):"
 CAUTIONS_FILE = "cautions.yml"
 
 
@@ -52,7 +54,8 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         references = validate_references(
             load_yaml(data_dir / REFERENCES_FILE, f"{shown_as}/{REFERENCES_FILE}"), f"{shown_as}/{REFERENCES_FILE}"
         )
-        reference_keys = {reference.key for reference in references}
+        # Exercises cite findings (SOURCE-FINDING), like the pages do.
+        reference_keys = {finding.anchor for reference in references for finding in reference.findings}
     except DataError as error:
         messages.extend(error.messages)
     exercises: list[Exercise] = []
@@ -102,13 +105,15 @@ def shortcode_renderers(
     *,
     exercise_urls: Mapping[str, str],
     editors: tuple[str, ...],
+    cited_by: Mapping[str, Sequence[BackLink]] | None = None,
 ) -> dict[str, Renderer]:
     """The shortcodes, bound to this site's data, its repository and the page being built.
 
     `references_url` and `exercise_urls` (id -> the pacer's address) are relative to that page,
     so the same links work at every depth. `editors` are the names from the site config. Both
     are required: without the addresses, a hold caution could not point to the exercises
-    without holds.
+    without holds. `cited_by` (finding anchor -> the places citing it, addressed from the
+    references page) gives the references page its links back.
     """
 
     def exercise(shortcode: str, argument: str) -> Exercise:
@@ -132,7 +137,7 @@ def shortcode_renderers(
 
     def references(argument: str) -> str:
         no_argument("references", argument)
-        return render_reference_list(list(data.references.values()))
+        return render_reference_list(list(data.references.values()), cited_by)
 
     def contact(argument: str) -> str:
         no_argument("contact", argument)

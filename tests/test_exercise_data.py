@@ -16,9 +16,11 @@ from hooks.yaml_source import parse_yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "data/exercises.yml"
 REAL_DATA = yaml.safe_load((REPO_ROOT / "data/exercises.yml").read_text(encoding="utf-8"))
+# Exercises cite findings: SOURCE-FINDING, e.g. ma-2017-attention.
 REFERENCE_KEYS = {
-    entry["key"]
+    f"{entry['key']}-{finding['id']}"
     for entry in yaml.safe_load((REPO_ROOT / "data/references.yml").read_text(encoding="utf-8"))["references"]
+    for finding in entry["findings"]
 }
 
 
@@ -40,7 +42,7 @@ FOUR_SEVEN_EIGHT = 'data/exercises.yml: exercise "4-7-8" (entry 2)'
 CASES = {
     "unknown field": (
         lambda data: entry(data, "box").update(colour="blue"),
-        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, references, lead_in, cautions, steps_from.',
+        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, lead_in, cautions, steps_from, references.',
     ),
     "missing required field": (
         lambda data: entry(data, "box").pop("title"),
@@ -100,11 +102,11 @@ CASES = {
     ),
     "undefined reference key": (
         lambda data: entry(data, "4-7-8").update(references=["weil-1999"]),
-        f'{FOUR_SEVEN_EIGHT}, field "references[1]": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
+        f'{FOUR_SEVEN_EIGHT}, field "references[1]": found "weil-1999" (text); allowed: a finding defined in data/references.yml (SOURCE-FINDING), such as andersen-2020-no-extra-benefit, balban-2023-breathwork-beats-mindfulness, balban-2023-cyclic-sighing-best.',
     ),
     "undefined steps_from key": (
         lambda data: entry(data, "4-7-8").update(steps_from="weil-1999"),
-        f'{FOUR_SEVEN_EIGHT}, field "steps_from": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
+        f'{FOUR_SEVEN_EIGHT}, field "steps_from": found "weil-1999" (text); allowed: a finding defined in data/references.yml (SOURCE-FINDING), such as andersen-2020-no-extra-benefit, balban-2023-breathwork-beats-mindfulness, balban-2023-cyclic-sighing-best.',
     ),
     "script link in a step": (
         lambda data: entry(data, "4-7-8")["steps"].append("[tap](javascript:alert(1))"),
@@ -162,7 +164,9 @@ def test_missing_data_file_is_reported(tmp_path):
 
 
 def test_problems_in_every_file_are_reported_together(tmp_path):
-    (tmp_path / "references.yml").write_text("references:\n  - key: Bad Key\n    citation: x\n", encoding="utf-8")
+    (tmp_path / "references.yml").write_text(
+        "references:\n  - key: Bad Key\n    citation: x\n    findings: [{id: a, quote: q, where: w}]\n", encoding="utf-8"
+    )
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
     (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\nholds_who: [w]\ncrisis: z\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:

@@ -23,7 +23,7 @@ def convert(text: str, **options) -> str:
 def test_any_python_markdown_expands_the_shortcodes():
     html = convert("# Box\n\n<!-- md:pacer box -->\n\nAfter.", references_url="../refs/")
     assert '<breath-pacer data-pacer="box"' in html
-    assert 'href="../refs/#ref-' in html
+    assert 'href="../refs/#balban-2023-cyclic-sighing-best" data-preview' in html
     assert "<p>After.</p>" in html
 
 
