@@ -165,7 +165,8 @@ def test_missing_data_file_is_reported(tmp_path):
 
 def test_problems_in_every_file_are_reported_together(tmp_path):
     (tmp_path / "references.yml").write_text(
-        "references:\n  - key: Bad Key\n    citation: x\n    findings: [{id: a, quote: q, where: w}]\n", encoding="utf-8"
+        "references:\n  - key: Bad Key\n    citation: x\n    findings: [{id: a, quote: q, where: w}]\n",
+        encoding="utf-8",
     )
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
     (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\nholds_who: [w]\ncrisis: z\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+REFERENCES_PAGE = "references/index.html"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
 # Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans,
@@ -200,7 +201,7 @@ def practitioners_say_problems(site: Path) -> list[str]:
                 continue  # judged at the innermost block
             if any("br-references" in outer.classes for outer in block.ancestors()):
                 continue  # an entry in the list of sources is a source, not a claim
-            cites = any("#ref-" in a.attrs.get("href", "") for a in block.find_all("a"))
+            cites = any(target_of(page, a.attrs.get("href", ""))[0] == REFERENCES_PAGE for a in block.find_all("a"))
             if not cites:
                 problems.append(f"{page}: no citation for {block.text()[:80]!r}")
     return problems
@@ -214,25 +215,32 @@ def light_headed_problems(site: Path, rule: str) -> list[str]:
         for block in article(read_page(site / page)).walk():
             if block.tag not in PROSE_BLOCKS or "light-headed" not in block.text().lower():
                 continue
+            if any("br-references" in outer.classes for outer in block.ancestors()):
+                continue  # a quote on the references page is the source's wording, not ours
             if block.text() != expected:
                 problems.append(f"{page}: light-headedness worded differently: {block.text()[:90]!r}")
     return problems
 
 
-def citation_problems(site: Path, reference_keys: set[str]) -> list[str]:
-    """Every link to references/#ref-KEY lands on a listed entry, and every listed source is cited."""
-    listed = {n.attrs["id"] for n in read_page(site / "references/index.html").walk() if "id" in n.attrs}
+def citation_problems(site: Path, finding_anchors: set[str]) -> list[str]:
+    """Every citation (a link into the references page) names a finding that the page lists, and
+    every finding is cited from another page. The references page's own links do not count."""
+    listed = {n.attrs["id"] for n in read_page(site / REFERENCES_PAGE).walk() if "id" in n.attrs}
     cited: set[str] = set()
     problems = []
     for page in content_pages(site):
+        if page == REFERENCES_PAGE:
+            continue
         for link in read_page(site / page).find_all("a"):
             target, fragment = target_of(page, link.attrs.get("href", ""))
-            if target != "references/index.html" or not fragment.startswith("ref-"):
+            if target != REFERENCES_PAGE or not fragment:
                 continue
-            cited.add(fragment.removeprefix("ref-"))
+            cited.add(fragment)
             if fragment not in listed:
                 problems.append(f"{page}: cites #{fragment}, which is not on the references page")
-    problems += [f"references: {key} is listed but never cited" for key in sorted(reference_keys - cited)]
+            elif fragment not in finding_anchors:
+                problems.append(f"{page}: cites #{fragment}, which is a source, not one of its findings")
+    problems += [f"references: {anchor} is listed but never cited" for anchor in sorted(finding_anchors - cited)]
     return problems
 
 
