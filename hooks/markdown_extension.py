@@ -37,6 +37,10 @@ class SiteDataError(ValueError):
     """The data files have problems; the message lists each, located by file, entry and field."""
 
 
+class CitationError(ValueError):
+    """A citation lands on no finding, or a finding is cited nowhere; each is named by page and line or entry."""
+
+
 class PageShortcodeError(ValueError):
     """A page breaks the build's rules; the message names the page and line of each problem."""
 

@@ -75,8 +75,12 @@ class _MkDocsBuild:
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Learn which page shows each pacer; ship our scripts and styles compacted."""
-        self.build.learn_pages({file.src_uri: file.content_string for file in files.documentation_pages()})
+        """Read every page once (pacers, citations) before any is rendered; ship our scripts and styles compacted."""
+        sources = {file.src_uri: file.content_string for file in files.documentation_pages()}
+        try:
+            self.build.learn_pages(sources, Path(config.docs_dir).name)
+        except BuildError as error:
+            raise PluginError(str(error)) from None
         for src_uri in COMPACTED:
             original = files.get_file_from_path(src_uri)
             if original is None:

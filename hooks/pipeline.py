@@ -17,6 +17,7 @@ from hooks.content.editors import editor_names
 from hooks.content.problems import DataError
 from hooks.content.repository import Repository, repository_from
 from hooks.content.site_data import DATA_PROBLEMS, REFERENCES_PAGE, SiteData, load_site_data
+from hooks.pages.citations import CITATION_PROBLEMS, CitationIndex, index_citations
 from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.page_rules import citation_problems, heading_problems
 from hooks.pages.shortcode_renderers import SHORTCODE_PROBLEMS, pacer_pages, shortcode_renderers
@@ -37,10 +38,17 @@ class Build:
     repository: Repository | None = None
     editors: tuple[str, ...] = ()
     pacer_pages: dict[str, str] = field(default_factory=dict)
+    citations: CitationIndex = field(default_factory=CitationIndex)
 
-    def learn_pages(self, markdown_by_page: Mapping[str, str]) -> None:
-        """Read every page's Markdown once, so a caution can link to the exercises without holds."""
+    def learn_pages(self, markdown_by_page: Mapping[str, str], docs_name: str = "docs") -> None:
+        """Read every page's source once, before any is rendered: which page shows each pacer (so a
+        caution can link to the exercises without holds), and where each finding is cited (so the
+        references page can link back). BuildError lists every citation that lands on no finding
+        and every finding nothing cites."""
         self.pacer_pages = pacer_pages(markdown_by_page)
+        self.citations = index_citations(markdown_by_page, self.data.references, self.data.exercises, docs_name)
+        if self.citations.problems:
+            raise BuildError(CITATION_PROBLEMS + "\n" + "\n".join(self.citations.problems))
 
 
 def start_build(data_dir: Path, extra: Mapping[str, Any], shown_as: str = "data") -> Build:
@@ -110,7 +118,12 @@ def expand_page(build: Build, page: PageSource, link_to: LinkTo) -> PageResult:
         for exercise_id, shown_on in build.pacer_pages.items()
     }
     renderers = shortcode_renderers(
-        build.data, link_to(REFERENCES_PAGE), build.repository, exercise_urls=exercise_urls, editors=build.editors
+        build.data,
+        link_to(REFERENCES_PAGE),
+        build.repository,
+        exercise_urls=exercise_urls,
+        editors=build.editors,
+        cited_by=build.citations.back_links(link_to),
     )
     try:
         markdown = expand_shortcodes(page.markdown, renderers, name, page.first_line)

@@ -322,26 +322,28 @@ def test_no_broken_anchor_links(built_site, parsed):
     assert not broken, "broken links:\n" + "\n".join(broken)
 
 
-def reference_keys() -> list[str]:
+def finding_anchors() -> list[str]:
     data = yaml.safe_load(REFERENCES_YML.read_text(encoding="utf-8"))
-    return [entry["key"] for entry in data["references"]]
+    return [f"{entry['key']}-{finding['id']}" for entry in data["references"] for finding in entry["findings"]]
 
 
-def cited_keys(built_site: Path, parsed) -> dict[str, set[str]]:
-    """Reference key -> the built pages that link to it."""
+def cited_findings(built_site: Path, parsed) -> dict[str, set[str]]:
+    """Finding anchor -> the built pages (other than the references page) that link to it."""
     citing: dict[str, set[str]] = {}
     for page in built_html_pages(built_site):
+        if page == "references/index.html":
+            continue
         for href in parsed(page).hrefs:
             target, fragment = resolve(page, href, built_site)
-            if target == "references/index.html" and fragment.startswith("ref-"):
-                citing.setdefault(fragment[len("ref-") :], set()).add(page)
+            if target == "references/index.html" and fragment:
+                citing.setdefault(fragment, set()).add(page)
     return citing
 
 
-def test_every_reference_is_cited_somewhere(built_site, parsed):
-    """The list holds only sources the site uses: each entry is linked from at least one page."""
-    unused = sorted(set(reference_keys()) - set(cited_keys(built_site, parsed)))
-    assert not unused, f"references listed but never cited on a page: {unused}"
+def test_every_finding_is_cited_somewhere(built_site, parsed):
+    """The list holds only findings the site uses: each is linked from at least one page."""
+    unused = sorted(set(finding_anchors()) - set(cited_findings(built_site, parsed)))
+    assert not unused, f"findings listed but never cited on a page: {unused}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ exercises:
     phases: [{action: breathe-in, seconds: 4, through: nose}, {action: breathe-out, seconds: 6, through: mouth}]
     cycles: {default: 12, min: 3, max: 30}
     steps: [Lie down.]
-    references: [ma-2017]
+    references: [ma-2017-attention]
   - id: 4-7-8
     title: Four seven eight
     summary: Holds.
@@ -37,7 +37,7 @@ exercises:
       - {action: breathe-out, seconds: 8, through: mouth}
     cycles: {default: 4, min: 1, max: 4}
     steps: [One., Two., Three., Four., Five., Six., Seven.]
-    references: [balban-2023]
+    references: [balban-2023-cyclic-sighing-best]
   - id: box
     title: Box
     summary: Square.
@@ -48,7 +48,7 @@ exercises:
       - {action: hold-empty, seconds: 4}
     cycles: {default: 6, min: 2, max: 20}
     steps: [Sit.]
-    references: [balban-2023]
+    references: [balban-2023-cyclic-sighing-best]
   - id: alternate-nostril
     title: Sides
     summary: One nostril at a time.
@@ -59,17 +59,24 @@ exercises:
       - {action: breathe-out, seconds: 4, side: left}
     cycles: {default: 5, min: 5, max: 10}
     steps: [Sit.]
-    references: [brom-2017]
+    references: [brom-2017-better-than-waitlist]
   - id: gentle
     title: Gentle
     summary: No holds.
     phases: [{action: breathe-in, seconds: 5, through: nose}, {action: breathe-out, seconds: 5, through: mouth}]
     cycles: {default: 18, min: 6, max: 30}
     steps: [Breathe.]
-    references: [andersen-2020]
+    references: [andersen-2020-no-extra-benefit]
 """
 )
-REFERENCE_KEYS = {"andersen-2020", "balban-2023", "brom-2017", "ma-2017"}
+# Exercises cite findings: SOURCE-FINDING.
+REFERENCE_KEYS = {
+    "andersen-2020-no-extra-benefit",
+    "balban-2023-breathwork-beats-mindfulness",
+    "balban-2023-cyclic-sighing-best",
+    "brom-2017-better-than-waitlist",
+    "ma-2017-attention",
+}
 
 
 def test_the_fixture_itself_is_valid():
@@ -96,7 +103,7 @@ FOUR_SEVEN_EIGHT = 'data/exercises.yml: exercise "4-7-8" (entry 2)'
 CASES = {
     "unknown field": (
         lambda data: entry(data, "box").update(colour="blue"),
-        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, references, lead_in, cautions, steps_from.',
+        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, lead_in, cautions, steps_from, references.',
     ),
     "missing required field": (
         lambda data: entry(data, "box").pop("title"),
@@ -156,11 +163,11 @@ CASES = {
     ),
     "undefined reference key": (
         lambda data: entry(data, "4-7-8").update(references=["weil-1999"]),
-        f'{FOUR_SEVEN_EIGHT}, field "references[1]": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
+        f'{FOUR_SEVEN_EIGHT}, field "references[1]": found "weil-1999" (text); allowed: a finding defined in data/references.yml (SOURCE-FINDING), such as andersen-2020-no-extra-benefit, balban-2023-breathwork-beats-mindfulness, balban-2023-cyclic-sighing-best.',
     ),
     "undefined steps_from key": (
         lambda data: entry(data, "4-7-8").update(steps_from="weil-1999"),
-        f'{FOUR_SEVEN_EIGHT}, field "steps_from": found "weil-1999" (text); allowed: a key defined in data/references.yml, such as andersen-2020, balban-2023, brom-2017.',
+        f'{FOUR_SEVEN_EIGHT}, field "steps_from": found "weil-1999" (text); allowed: a finding defined in data/references.yml (SOURCE-FINDING), such as andersen-2020-no-extra-benefit, balban-2023-breathwork-beats-mindfulness, balban-2023-cyclic-sighing-best.',
     ),
     "script link in a step": (
         lambda data: entry(data, "4-7-8")["steps"].append("[tap](javascript:alert(1))"),
@@ -219,7 +226,10 @@ def test_missing_data_file_is_reported(tmp_path):
 
 
 def test_problems_in_every_file_are_reported_together(tmp_path):
-    (tmp_path / "references.yml").write_text("references:\n  - key: Bad Key\n    citation: x\n", encoding="utf-8")
+    (tmp_path / "references.yml").write_text(
+        "references:\n  - key: Bad Key\n    citation: x\n    findings: [{id: a, quote: q, where: w}]\n",
+        encoding="utf-8",
+    )
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
     (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\nholds_who: [w]\ncrisis: z\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:

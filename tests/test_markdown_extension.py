@@ -23,7 +23,7 @@ def convert(text: str, **options) -> str:
 def test_any_python_markdown_expands_the_shortcodes():
     html = convert("# Box\n\n<!-- md:pacer box -->\n\nAfter.", references_url="../refs/")
     assert '<breath-pacer data-pacer="box"' in html
-    assert 'href="../refs/#ref-' in html
+    assert 'href="../refs/#balban-2023-cyclic-sighing-best" data-preview' in html
     assert "<p>After.</p>" in html
 
 
@@ -112,11 +112,14 @@ def test_the_extension_registers_itself_and_resets_between_documents():
 def test_front_matter_is_checked_from_the_source_file(tmp_path: Path):
     """Zensical hands over the body alone: the extension reads the front matter from the file."""
     docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "bare.md").write_text("---\ndescription: Short.\n---\n\n# Bare\n", encoding="utf-8")
+    shutil.copytree(REPO_ROOT / "docs", docs)  # the whole site: every finding is cited somewhere
+    about = docs / "about.md"
+    text = about.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    about.write_text("---\ndescription: Short.\n---\n" + body, encoding="utf-8")
 
     class Page:
-        path, url = "bare.md", "bare/"
+        path, url = "about.md", "about/"
 
     class Context(markdown.preprocessors.Preprocessor):
         page, config = Page(), {"docs_dir": str(docs), "extra": {}}
@@ -127,8 +130,8 @@ def test_front_matter_is_checked_from_the_source_file(tmp_path: Path):
     md = markdown.Markdown(extensions=[makeExtension(data_dir=str(DATA))])
     md.preprocessors.register(Context(md), "generator_context", 100)
     with pytest.raises(PageShortcodeError) as raised:
-        md.convert("# Bare\n")
+        md.convert(body)
     message = str(raised.value)
-    assert message.startswith("docs/bare.md: front matter problems:\n")
-    assert 'docs/bare.md: field "description": found 6 characters; allowed: 50 to 160.' in message
-    assert 'docs/bare.md: field "reviewed": found nothing (empty)' in message
+    assert message.startswith("docs/about.md: front matter problems:\n")
+    assert 'docs/about.md: field "description": found 6 characters; allowed: 50 to 160.' in message
+    assert 'docs/about.md: field "reviewed": found nothing (empty)' in message

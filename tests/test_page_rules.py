@@ -9,8 +9,8 @@ from hooks.pages.page_rules import citation_problems, heading_problems
 from hooks.pages.shortcodes import shortcodes_in
 
 DOI_MESSAGE = (
-    "line {}: found a link straight to a DOI; allowed: a link to the source's entry on the references page, "
-    "e.g. [Ma 2017](references.md#ref-ma-2017) (a new source goes into data/references.yml)."
+    "line {}: found a link straight to a DOI; allowed: a link to the finding on the references page, "
+    "e.g. [Ma 2017](references.md#ma-2017-attention) (a new source and its findings go into data/references.yml)."
 )
 
 

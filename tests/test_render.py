@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hooks.content.cautions import ExerciseLink, SharedCautions
 from hooks.content.exercises import ACTIONS, Cycles, Exercise, Phase, default_cue
 from hooks.content.exercises.render import exercise_payload, pattern_text, render_pacer, render_steps
+from hooks.content.findings import Finding
 from hooks.content.references import Reference
 from hooks.pages.shortcodes import ShortcodeError, expand_shortcodes
 from tests.support.html import read_markup
@@ -19,7 +20,11 @@ from tests.support.html import read_markup
 HOSTILE = "<img src=x onerror=alert(1)>"
 REFERENCES = {
     "ma-2017": Reference(
-        "ma-2017", "Ma, X., & Yue, Z. (2017). Title. Journal.", "https://doi.org/10.3389/fpsyg.2017.00874", None
+        "ma-2017",
+        "Ma, X., & Yue, Z. (2017). Title. Journal.",
+        "https://doi.org/10.3389/fpsyg.2017.00874",
+        None,
+        findings=(Finding("ma-2017", "attention", "Sustained attention increased.", "Abstract"),),
     )
 }
 
@@ -47,7 +52,7 @@ def make_exercise(**overrides) -> Exercise:
         "cycles": Cycles(4, 1, 8),
         "steps": ("Sit **upright**.", "Breathe in."),
         "cautions": ("Stop if *dizzy*.",),
-        "references": ("ma-2017",),
+        "references": ("ma-2017-attention",),
     }
     fields.update(overrides)
     return Exercise(**fields)
@@ -108,14 +113,15 @@ def test_fallback_pattern_reads_like_the_data():
 def test_cautions_come_before_the_pacer_and_sources_link_to_references():
     markup = pacer(make_exercise())
     assert markup.index("br-cautions") < markup.index("<breath-pacer")
-    assert '<a href="../references/#ref-ma-2017">Ma 2017</a>' in markup
+    assert '<a href="../references/#ma-2017-attention" data-preview>Ma 2017</a>' in markup
     assert "These steps are the form most often taught; versions differ." in markup
 
 
 def test_steps_name_their_origin_apart_from_the_research():
-    markup = pacer(make_exercise(steps_from="ma-2017", references=()))
-    assert 'Steps from: <a href="../references/#ref-ma-2017">Ma 2017</a>.' in markup
+    markup = pacer(make_exercise(steps_from="ma-2017-attention", references=()))
+    assert 'Steps from: <a href="../references/#ma-2017-attention" data-preview>Ma 2017</a>.' in markup
     assert "versions differ" not in markup
+    assert "We found no study of this exercise that we could read." in markup
 
 
 def test_steps_render_inline_markdown():

@@ -42,7 +42,7 @@ def exercise(exercise_id: str, *actions: str, lead_in: str | None = None) -> Exe
         cycles=Cycles(3, 1, 5),
         steps=("Breathe.",),
         cautions=(),
-        references=("ma-2017",),
+        references=("ma-2017-attention",),
     )
 
 
@@ -183,13 +183,22 @@ def test_the_hold_caution_names_who_should_skip_holds():
 # References: read dates for web pages ------------------------------------------------------
 
 
+FINDING = [{"id": "claim", "quote": "The source's words.", "where": "Abstract"}]
+
+
 def test_a_web_page_needs_the_date_it_was_read_and_a_doi_does_not():
     entries = {
         "references": [
-            {"key": "doi-paper", "citation": "A (2020). T.", "url": "https://doi.org/10.1/x"},
-            {"key": "web-page", "citation": "NHS. A page.", "url": "https://www.nhs.uk/page/"},
-            {"key": "bad-date", "citation": "X. Y.", "url": "https://example.org/", "read": "yesterday"},
-            {"key": "a-book", "citation": "U (2002). A book."},
+            {"key": "doi-paper", "citation": "A (2020). T.", "url": "https://doi.org/10.1/x", "findings": FINDING},
+            {"key": "web-page", "citation": "NHS. A page.", "url": "https://www.nhs.uk/page/", "findings": FINDING},
+            {
+                "key": "bad-date",
+                "citation": "X.",
+                "url": "https://example.org/",
+                "read": "yesterday",
+                "findings": FINDING,
+            },
+            {"key": "a-book", "citation": "U (2002). A book.", "findings": FINDING},
         ]
     }
     with pytest.raises(DataError) as caught:

@@ -124,7 +124,7 @@ def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_built_page(tmp_path)
         data.write(
             "\n  - id: sigh-hold\n    title: Sigh and hold\n    summary: A test.\n    phases:\n"
             "      - {action: breathe-in, seconds: 4}\n      - {action: hold-empty, seconds: 3}\n"
-            "    cycles: {default: 3, min: 1, max: 5}\n    steps: [Breathe.]\n    references: [balban-2023]\n"
+            "    cycles: {default: 3, min: 1, max: 5}\n    steps: [Breathe.]\n    references: [balban-2023-cyclic-sighing-best]\n"
         )
     (site / "docs/exercises/sigh-hold.md").write_text(
         "---\ndescription: A test page for an exercise with a breath hold, added by a test.\nreviewed: 2026-11-29\nnext_review: 2027-05-29\n---\n\n"
@@ -146,15 +146,20 @@ def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_built_page(tmp_path)
 # Citations -------------------------------------------------------------------------------------
 
 
-def test_every_citation_resolves_and_every_source_is_cited(built_site):
-    assert citation_problems(built_site, set(DATA.references)) == []
+FINDINGS = {finding.anchor for reference in DATA.references.values() for finding in reference.findings}
 
 
-def test_citation_check_fails_on_a_dangling_citation_and_an_unused_source(broken_copy):
-    site = broken_copy("ser/index.html", "#ref-loftus-1993", "#ref-loftus-1994")
-    problems = citation_problems(site, set(DATA.references) | {"unused-2020"})
-    assert "ser/index.html: cites #ref-loftus-1994, which is not on the references page" in problems
-    assert "references: unused-2020 is listed but never cited" in problems
+def test_every_citation_resolves_and_every_finding_is_cited(built_site):
+    assert citation_problems(built_site, FINDINGS) == []
+
+
+def test_citation_check_fails_on_a_dangling_citation_a_bare_source_and_an_unused_finding(broken_copy):
+    broken_copy("ser/index.html", "#hyman-1996-imagery-false-events", "#hyman-1996-imagery-false-event")
+    site = broken_copy("faq/index.html", "#lewis-2020-first-line", "#ref-lewis-2020")
+    problems = citation_problems(site, FINDINGS | {"unused-2020-finding"})
+    assert "ser/index.html: cites #hyman-1996-imagery-false-event, which is not on the references page" in problems
+    assert "faq/index.html: cites #ref-lewis-2020, which is a source, not one of its findings" in problems
+    assert "references: unused-2020-finding is listed but never cited" in problems
 
 
 # One light-headedness rule ------------------------------------------------------------------

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hooks.content.findings import BackLink, Finding, render_findings, validate_findings
 from hooks.content.problems import MISSING, Problems, check_fields
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-REQUIRED = ("key", "citation")
+REQUIRED = ("key", "citation", "findings")
 OPTIONAL = ("url", "read", "note")
 # A DOI names one fixed version of a paper; any other web page can change after we read it.
 _LASTING_ADDRESS = re.compile(r"^https://doi\.org/")
@@ -24,6 +26,7 @@ class Reference:
     url: str | None
     note: str | None
     read: datetime.date | None = None  # when a web page (not a DOI) was read
+    findings: tuple[Finding, ...] = ()  # the source's words that the site's sentences rest on
 
 
 def _is_date(value: Any) -> bool:
@@ -48,6 +51,7 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
         problems.fail('the file must be a mapping with one key, "references", holding a list of references.')
     references: list[Reference] = []
     seen: set[str] = set()
+    anchors: dict[str, str] = {}  # finding anchor -> the entry that defines it
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             problems.add(f"reference at entry {position}", "(entry)", entry, "a mapping with key and citation")
@@ -56,7 +60,7 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
         good_key = key if isinstance(key, str) and KEY_PATTERN.match(key) else None
         where = f'reference "{key}" (entry {position})' if good_key else f"reference at entry {position}"
         before = len(problems.messages)
-        check_fields(entry, REQUIRED, OPTIONAL, problems, where)
+        check_fields(entry, REQUIRED, OPTIONAL, problems, where, missing_checked_by_caller=("findings",))
         if key is not None and not good_key:
             problems.add(where, "key", key, "lower-case letters, digits and single hyphens, e.g. ma-2017")
         elif good_key and key in seen:
@@ -75,19 +79,27 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
         elif read is None and isinstance(url, str) and good_url and not _LASTING_ADDRESS.match(url):
             allowed = "the date the page was read, written as YYYY-MM-DD (web pages change; a DOI needs none)"
             problems.add(where, "read", entry.get("read", MISSING), allowed)
+        findings = validate_findings(entry.get("findings", MISSING), good_key or "", where, problems)
+        for finding in findings:
+            if finding.anchor in anchors:
+                allowed = f"an id whose anchor {finding.anchor} is not already used by {anchors[finding.anchor]}"
+                problems.add(where, "findings", finding.id, allowed)
+            anchors.setdefault(finding.anchor, where)
         # A missing or malformed key was reported above, so a clean entry always has good_key.
         if len(problems.messages) == before and good_key is not None:
             seen.add(good_key)
             note = (entry.get("note") or "").strip() or None
-            references.append(Reference(good_key, entry["citation"].strip(), url, note, read))
+            references.append(Reference(good_key, entry["citation"].strip(), url, note, read, findings))
     problems.raise_if_any()
     return references
 
 
-def render_reference_list(references: list[Reference]) -> str:
-    """The references page's list, one entry per source, each with its stable anchor."""
+def render_reference_list(references: list[Reference], cited_by: Mapping[str, Sequence[BackLink]] | None = None) -> str:
+    """The references page: each source under its own heading (its stable anchor), then its
+    findings, each with the places on the site that cite it (`cited_by`: finding anchor -> links)."""
     items = []
     for reference in sorted(references, key=lambda ref: ref.citation.lower()):
+        label = short_label(reference)
         parts = [html.escape(reference.citation)]
         if reference.url:
             link = html.escape(reference.url, quote=True)
@@ -96,8 +108,13 @@ def render_reference_list(references: list[Reference]) -> str:
             parts.append(f'<span class="br-references__read">(read {format_date(reference.read)})</span>')
         if reference.note:
             parts.append(f'<span class="br-references__note">{html.escape(reference.note)}</span>')
-        items.append(f'<li id="{anchor_id(reference.key)}">' + " ".join(parts) + "</li>")
-    return '<ol class="br-references">' + "".join(items) + "</ol>"
+        items.append(
+            f'<section class="br-source" aria-labelledby="{anchor_id(reference.key)}">'
+            f'<h2 id="{anchor_id(reference.key)}">{html.escape(label)}</h2>'
+            f'<p class="br-source__citation">{" ".join(parts)}</p>'
+            f"{render_findings(label, reference.findings, cited_by or {})}</section>"
+        )
+    return '<div class="br-references">' + "".join(items) + "</div>"
 
 
 def short_label(reference: Reference) -> str:

@@ -35,7 +35,8 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         references = validate_references(
             load_yaml(data_dir / REFERENCES_FILE, f"{shown_as}/{REFERENCES_FILE}"), f"{shown_as}/{REFERENCES_FILE}"
         )
-        reference_keys = {reference.key for reference in references}
+        # Exercises cite findings (SOURCE-FINDING), as the pages do.
+        reference_keys = {finding.anchor for reference in references for finding in reference.findings}
     except DataError as error:
         messages.extend(error.messages)
     exercises: list[Exercise] = []

@@ -21,9 +21,9 @@ def citation_problems(markdown: str, first_line: int = 1) -> list[str]:
     for number, line in prose_lines(markdown, first_line):
         if DOI_LINK.search(line):
             problems.append(
-                f"line {number}: found a link straight to a DOI; allowed: a link to the source's entry on the "
-                "references page, e.g. [Ma 2017](references.md#ref-ma-2017) (a new source goes into "
-                "data/references.yml)."
+                f"line {number}: found a link straight to a DOI; allowed: a link to the finding on the "
+                "references page, e.g. [Ma 2017](references.md#ma-2017-attention) (a new source and its "
+                "findings go into data/references.yml)."
             )
     return problems
 

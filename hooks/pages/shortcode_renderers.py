@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from hooks.content.cautions import ExerciseLink, crisis_box, crisis_line, hold_caution, light_headed_rule
 from hooks.content.editors import render_editors
 from hooks.content.exercises import Exercise, has_hold
 from hooks.content.exercises.render import render_pacer, render_steps
+from hooks.content.findings import BackLink
 from hooks.content.references import render_reference_list
 from hooks.content.repository import Repository, render_contact, render_publisher
 from hooks.content.site_data import CAUTIONS_FILE, EXERCISES_FILE, SiteData
@@ -43,13 +44,15 @@ def shortcode_renderers(
     *,
     exercise_urls: Mapping[str, str],
     editors: tuple[str, ...],
+    cited_by: Mapping[str, Sequence[BackLink]] | None = None,
 ) -> dict[str, Renderer]:
     """The shortcodes, bound to this site's data, its repository and the page being built.
 
     `references_url` and `exercise_urls` (id -> the pacer's address) are relative to that page,
     so the same links work at every depth. `editors` are the names from the site config. Both
     are required: without the addresses, a hold caution could not point to the exercises
-    without holds.
+    without holds. `cited_by` (finding anchor -> the places citing it, addressed from the
+    references page) gives the references page its links back.
     """
 
     def exercise(shortcode: str, argument: str) -> Exercise:
@@ -73,7 +76,7 @@ def shortcode_renderers(
 
     def references(argument: str) -> str:
         no_argument("references", argument)
-        return render_reference_list(list(data.references.values()))
+        return render_reference_list(list(data.references.values()), cited_by)
 
     def contact(argument: str) -> str:
         no_argument("contact", argument)

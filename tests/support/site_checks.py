@@ -13,6 +13,8 @@ from lxml.html import HtmlElement
 
 from tests.support.html import classes, element_ids, link_target, read_page
 
+REFERENCES_PAGE = "references/index.html"
+
 
 def built_pages(site: Path) -> list[str]:
     """Site-relative paths of every built HTML page, 404 included."""
@@ -50,20 +52,25 @@ def hold_caution_problems(site: Path, hold_ids: set[str], hold_free_ids: set[str
     return problems
 
 
-def citation_problems(site: Path, reference_keys: set[str]) -> list[str]:
-    """Every link to references/#ref-KEY lands on a listed entry, and every listed source is cited."""
-    listed = element_ids(read_page(site / "references/index.html"))
+def citation_problems(site: Path, finding_anchors: set[str]) -> list[str]:
+    """Every citation (a link into the references page) names a finding that the page lists, and
+    every finding is cited from another page. The references page's own links do not count."""
+    listed = element_ids(read_page(site / REFERENCES_PAGE))
     cited: set[str] = set()
     problems = []
     for page in built_pages(site):
+        if page == REFERENCES_PAGE:
+            continue
         for link in read_page(site / page).iter("a"):
             target, fragment = link_target(page, link.get("href", ""), site)
-            if target != "references/index.html" or not fragment.startswith("ref-"):
+            if target != REFERENCES_PAGE or not fragment:
                 continue
-            cited.add(fragment.removeprefix("ref-"))
+            cited.add(fragment)
             if fragment not in listed:
                 problems.append(f"{page}: cites #{fragment}, which is not on the references page")
-    problems += [f"references: {key} is listed but never cited" for key in sorted(reference_keys - cited)]
+            elif fragment not in finding_anchors:
+                problems.append(f"{page}: cites #{fragment}, which is a source, not one of its findings")
+    problems += [f"references: {anchor} is listed but never cited" for anchor in sorted(finding_anchors - cited)]
     return problems
 
 

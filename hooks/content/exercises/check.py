@@ -24,12 +24,12 @@ SIDES = ("left", "right")
 MIN_SECONDS, MAX_SECONDS = 1, 20
 MIN_CYCLES, MAX_CYCLES = 1, 100
 
-EXERCISE_REQUIRED = ("id", "title", "summary", "phases", "cycles", "steps", "references")
+EXERCISE_REQUIRED = ("id", "title", "summary", "phases", "cycles", "steps")
 # cautions: only what is special to this exercise. The shared ones (light-headedness, and the
 # hold caution for any exercise with a hold) come from data/cautions.yml.
 # steps_from: the reference the steps are taken from; without it the page says the steps are
 # the common form and that versions differ.
-EXERCISE_OPTIONAL = ("lead_in", "cautions", "steps_from")
+EXERCISE_OPTIONAL = ("lead_in", "cautions", "steps_from", "references")
 PHASE_REQUIRED = ("action", "seconds")
 PHASE_OPTIONAL = ("through", "side", "cue")
 CYCLES_REQUIRED = ("default", "min", "max")
@@ -250,7 +250,10 @@ class _ExerciseChecker:
             return raw if isinstance(raw, str) else None
         if raw not in self.reference_keys:
             self.report(
-                name, raw, "a key defined in data/references.yml, such as " + ", ".join(sorted(self.reference_keys)[:3])
+                name,
+                raw,
+                "a finding defined in data/references.yml (SOURCE-FINDING), such as "
+                + ", ".join(sorted(self.reference_keys)[:3]),
             )
             return None
         return str(raw)
@@ -259,7 +262,7 @@ class _ExerciseChecker:
         if raw is None:
             return ()
         if not isinstance(raw, list) or not raw:
-            self.report("references", raw, "a list of at least one key from the references file")
+            self.report("references", raw, "a list of at least one finding from the references file")
             return ()
         if self.reference_keys is None:  # the references file itself is broken: reported there
             return tuple(raw)
@@ -268,7 +271,8 @@ class _ExerciseChecker:
                 self.report(
                     f"references[{index}]",
                     key,
-                    "a key defined in data/references.yml, such as " + ", ".join(sorted(self.reference_keys)[:3]),
+                    "a finding defined in data/references.yml (SOURCE-FINDING), such as "
+                    + ", ".join(sorted(self.reference_keys)[:3]),
                 )
         return tuple(key for key in raw if key in self.reference_keys)
 

@@ -15,7 +15,7 @@ from typing import Any
 from hooks.content.cautions import ExerciseLink, SharedCautions, hold_items
 from hooks.content.exercises.check import Exercise, Phase, has_hold
 from hooks.content.inline_markdown import render_inline
-from hooks.content.references import Reference, anchor_id, short_label
+from hooks.content.references import Reference, short_label
 
 # The one definition of each action's short name: the written pattern uses it, and the pacer's
 # step list gets it in the payload ("label") rather than keeping a copy of its own.
@@ -88,12 +88,16 @@ def _render_cautions(exercise: Exercise, cautions: SharedCautions, hold_free: Se
     )
 
 
-def _reference_link(key: str, references: Mapping[str, Reference], references_url: str) -> str:
-    label = _attribute(short_label(references[key]))
-    return f'<a href="{_attribute(references_url)}#{anchor_id(key)}">{label}</a>'
+def _reference_link(anchor: str, references: Mapping[str, Reference], references_url: str) -> str:
+    """A citation of one finding (its anchor), labelled with its source; data-preview asks Material
+    to show the finding in place on hover or focus (a tap still follows the link)."""
+    source = next(ref for ref in references.values() if any(f.anchor == anchor for f in ref.findings))
+    label = _attribute(short_label(source))
+    return f'<a href="{_attribute(references_url)}#{_attribute(anchor)}" data-preview>{label}</a>'
 
 
 STEPS_COMMON_FORM = "These steps are the form most often taught; versions differ."
+NO_STUDY_READ = "We found no study of this exercise that we could read."
 
 
 def _render_sources(exercise: Exercise, references: Mapping[str, Reference], references_url: str) -> str:
@@ -103,7 +107,7 @@ def _render_sources(exercise: Exercise, references: Mapping[str, Reference], ref
     else:
         origin = STEPS_COMMON_FORM
     research = ", ".join(_reference_link(key, references, references_url) for key in exercise.references)
-    evidence = f" Studies and advice: {research}." if research else ""
+    evidence = f" Studies and advice: {research}." if research else f" {NO_STUDY_READ}"
     return f'<p class="br-sources">{origin}{evidence}</p>'
 
 
