@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.cautions import SharedCautions, validate_cautions
+from hooks.countries import Country, parse_topics, render_country_tabs, validate_countries
 from hooks.editors import render_editors
 from hooks.exercises import Exercise, has_hold, validate_exercises
 from hooks.pacer_html import ExerciseLink, crisis_line, hold_caution, light_headed_rule, render_pacer, render_steps
@@ -23,6 +24,7 @@ REFERENCES_PAGE = "references.md"
 DATA_PROBLEMS = "The site data has problems; nothing was built:"
 SHORTCODE_PROBLEMS = "Shortcode problems:"
 CAUTIONS_FILE = "cautions.yml"
+COUNTRIES_FILE = "countries.yml"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class SiteData:
     exercises: dict[str, Exercise]
     references: dict[str, Reference]
     cautions: SharedCautions
+    countries: tuple[Country, ...] = ()
 
 
 CRISIS_BOX_TITLE = "Are you in crisis or unsafe right now?"
@@ -67,12 +70,19 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         cautions = validate_cautions(load_yaml(data_dir / CAUTIONS_FILE, source), source)
     except DataError as error:
         messages.extend(error.messages)
+    countries: list[Country] = []
+    source = f"{shown_as}/{COUNTRIES_FILE}"
+    try:
+        countries = validate_countries(load_yaml(data_dir / COUNTRIES_FILE, source), source)
+    except DataError as error:
+        messages.extend(error.messages)
     if messages or cautions is None:
         raise DataError(messages)
     return SiteData(
         {exercise.id: exercise for exercise in exercises},
         {reference.key: reference for reference in references},
         cautions,
+        tuple(countries),
     )
 
 
@@ -157,6 +167,13 @@ def shortcode_renderers(
             f"(the wording is in data/{CAUTIONS_FILE})."
         )
 
+    country_sets = 0  # the country tab sets on this page so far: each needs its own input names
+
+    def countries(argument: str) -> str:
+        nonlocal country_sets
+        country_sets += 1
+        return render_country_tabs(list(data.countries), parse_topics(argument), country_sets)
+
     def editor_list(argument: str) -> str:
         no_argument("editors", argument)
         return render_editors(editors)
@@ -169,4 +186,5 @@ def shortcode_renderers(
         "publisher": publisher,
         "caution": caution,
         "editors": editor_list,
+        "countries": countries,
     }

@@ -14,15 +14,25 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from hooks.countries import text_only_numbers, validate_countries
+from hooks.yaml_source import load_yaml
+from tests.support.paths import DATA_DIR
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
 # Crisis and emergency numbers as they are written on the pages (UK, EU, US, Canada, Samaritans,
 # NHS 111): each must be a tel: link to itself.
 # "NHS 111" is the service's name, not an offer to call, so it is left out.
-CRISIS_NUMBER = re.compile(r"(?<![\d-])(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d-])")
+# A crisis number on its own, not a group inside a longer spaced number ("1800 111 888").
+CRISIS_NUMBER = re.compile(r"(?<![\d-])(?<!\d )(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d-])(?! \d)")
 # Services you can only text (Shout in the UK, Text About It in Ireland): each must be an sms: link
 # to itself, and there is no number to call, so no tel: link is expected beside it.
 TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
+# Text numbers in the country data (hooks/countries.py) with no call to the same number, such as
+# Lifeline Australia's text line: a tel: link to them is not expected either.
+TEXT_ONLY_IN_COUNTRY_DATA = text_only_numbers(
+    validate_countries(load_yaml(DATA_DIR / "countries.yml", "data/countries.yml"), "data/countries.yml")
+)
 # Link words that offer to open a text message ("send a text", "Text 988"), not a service's name.
 OFFER_TO_TEXT = re.compile(r"send a text|text \d")
 
@@ -118,6 +128,11 @@ def target_of(page: str, href: str) -> tuple[str | None, str]:
 def article(root: Node) -> Node:
     found = root.find_all("article")
     return found[0] if found else root
+
+
+def article_words(path: Path) -> int:
+    """The words a reader meets in a page's article: headings, tables and cards, not the menus."""
+    return len(article(read_page(path)).text().split())
 
 
 # The checks ----------------------------------------------------------------------------------
@@ -251,7 +266,8 @@ def text_link_problems(site: Path) -> list[str]:
             if says_text and not href.startswith("sms:"):
                 problems.append(f"{page}: {link.text()!r} is not an sms: link (href {href!r})")
             number = href.removeprefix("sms:").split("?", 1)[0]
-            if href.startswith("sms:") and not TEXT_ONLY_NUMBER.fullmatch(number) and number not in calls:
+            text_only = TEXT_ONLY_NUMBER.fullmatch(number) or number in TEXT_ONLY_IN_COUNTRY_DATA
+            if href.startswith("sms:") and not text_only and number not in calls:
                 problems.append(f"{page}: {href} has no tel: link to the same number on the page")
     return problems
 
