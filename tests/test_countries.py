@@ -26,6 +26,7 @@ COUNTRIES = validate_countries(RAW, SOURCE)
 TAB_PAGES = {
     "safety/index.html": 2,  # emergency, crisis and urgent; sexual assault
     "session/index.html": 1,  # sexual assault
+    "options/index.html": 1,  # therapy and side effects
 }
 
 

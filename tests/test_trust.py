@@ -15,6 +15,7 @@ from hooks.pacer_html import crisis_line
 from hooks.site_data import load_site_data
 from tests.support.build import build_copy, copy_site
 from tests.support.content_checks import (
+    article_words,
     citation_problems,
     crisis_number_problems,
     footer_crisis_problems,
@@ -212,14 +213,46 @@ def test_options_link_check_fails_without_the_link(broken_copy):
     assert not links_to(site, "ser/index.html", "options/index.html")
 
 
-def test_options_page_covers_each_reason_and_choice(built_site):
+# One page per reason, each short enough to finish under stress (issue 17: under about 1,500 words).
+CONDITION_PAGES = ("stress", "pain", "ptsd")
+CONDITION_PAGE_WORDS_MAX = 1500
+
+
+def test_options_overview_has_the_three_tables_and_links_each_reason(built_site):
     text = (built_site / "options/index.html").read_text(encoding="utf-8")
-    for section in ("stress", "pain", "ptsd"):
+    # The old page's section anchors still land, on the table for that reason.
+    for section in CONDITION_PAGES:
+        assert f'id="{section}"' in text, section
+        assert f'href="{section}/"' in text, section
         for choice in ("guideline", "ser", "breathing", "nothing"):
-            assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
+            assert f'href="{section}/#{section}-{choice}"' in text, f"{section}-{choice}"
+    assert text.count("<table>") == 3
+    assert 'id="how-to-use"' in text
+
+
+@pytest.mark.parametrize("section", CONDITION_PAGES)
+def test_each_condition_page_opens_with_its_table_then_cards_then_questions(built_site, section):
+    text = (built_site / f"options/{section}/index.html").read_text(encoding="utf-8")
+    for choice in ("guideline", "ser", "breathing", "nothing"):
+        assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
+    assert text.count("<table>") == 1
+    assert text.count("<dt>What it is</dt>") == 4
+    assert text.count("<dt>Effect on daily life</dt>") == 4
+    order = [text.index(marker) for marker in ("<table>", f'id="{section}-guideline"', 'id="what-matters"')]
+    assert order == sorted(order)
     assert 'id="questions-for-a-doctor"' in text
-    assert text.count("<dt>What it is</dt>") == 12
-    assert text.count("<dt>Effect on daily life</dt>") == 12
+
+
+@pytest.mark.parametrize("section", CONDITION_PAGES)
+def test_each_condition_page_is_short_enough_to_finish(built_site, section):
+    assert article_words(built_site / f"options/{section}/index.html") < CONDITION_PAGE_WORDS_MAX
+
+
+def test_the_length_check_counts_the_article_words(tmp_path):
+    page = tmp_path / "index.html"
+    body = " ".join(["word"] * CONDITION_PAGE_WORDS_MAX)
+    page.write_text(f"<html><body><nav>menu words</nav><article>{body}</article></body></html>", encoding="utf-8")
+    assert article_words(page) == CONDITION_PAGE_WORDS_MAX
 
 
 # "Practitioners say" always names a source --------------------------------------------------
