@@ -15,6 +15,7 @@ from hooks.pacer_html import crisis_line
 from hooks.site_data import load_site_data
 from tests.support.build import build_copy, copy_site
 from tests.support.content_checks import (
+    article,
     article_words,
     citation_problems,
     crisis_number_problems,
@@ -23,6 +24,7 @@ from tests.support.content_checks import (
     light_headed_problems,
     links_to,
     practitioners_say_problems,
+    read_page,
     text_link_problems,
 )
 
@@ -306,3 +308,22 @@ def test_an_empty_reviewer_stops_the_build_with_its_page_named(tmp_path):
     result = build_copy(site)
     assert result.returncode != 0
     assert 'docs/ser.md: field "reviewed_by": found "" (text)' in result.stderr
+
+
+# Safety gaps a reviewer found (issue 17) ----------------------------------------------------
+
+
+def test_belly_breathing_says_to_lie_on_the_side_or_sit_in_later_pregnancy(built_site):
+    text = (built_site / "exercises/diaphragmatic/index.html").read_text(encoding="utf-8")
+    assert "In later pregnancy, lie on your side or sit instead." in text  # the steps
+    assert "If you are in later pregnancy, do not lie on your back: lie on your side, or sit." in text  # cautions
+    assert "This is our own precaution" in text
+
+
+def test_guided_imagery_and_meditation_carry_the_trauma_caution_with_its_source(built_site):
+    root = read_page(built_site / "practices/index.html")
+    paragraphs = [p for p in article(root).find_all("p") if "history of abuse or trauma" in p.text()]
+    assert len(paragraphs) == 1
+    hrefs = [a.attrs.get("href", "") for a in paragraphs[0].find_all("a")]
+    assert "../references/#ref-nccih-relaxation" in hrefs
+    assert "guided meditation" in paragraphs[0].text()
