@@ -33,6 +33,8 @@ TOPICS: dict[str, str] = {
 # What a tab says for a kind of help we have not checked a source for in that country yet.
 NOT_CHECKED = "We have not yet checked a source for this in {country}. Your family doctor can tell you."
 
+# Tabs are styled for this many countries at most (see the .br-countries rules in site.css).
+MAX_COUNTRIES = 12
 COUNTRY_REQUIRED = ("name",)
 COUNTRY_OPTIONAL = (*TOPICS, "missing")
 ENTRY_REQUIRED = ("service", "source", "read")
@@ -128,6 +130,11 @@ def validate_countries(raw: Any, source: str) -> list[Country]:
     entries = raw.get("countries") if isinstance(raw, dict) else None
     if not isinstance(entries, list) or not entries:
         problems.fail('the file must be a mapping with the key "countries": a list of at least one country.')
+    if len(entries) > MAX_COUNTRIES:
+        problems.add_plain(
+            f"{len(entries)} countries; allowed: at most {MAX_COUNTRIES} (the chosen tab's underline in "
+            "overrides/assets/stylesheets/site.css is written for that many)."
+        )
     countries: list[Country] = []
     seen: dict[str, int] = {}
     for position, entry in enumerate(entries, start=1):

@@ -141,6 +141,17 @@ def test_every_mistake_in_the_file_is_reported_at_once():
     assert 'country "Elsewhere" (entry 10), crisis[0], field "web"' in messages[1]
 
 
+def test_more_countries_than_the_tab_styles_cover_are_refused():
+    def thirteen(raw: dict) -> None:
+        extra = copy.deepcopy(raw["countries"][0])
+        raw["countries"] += [{**extra, "name": f"Place {n}"} for n in range(3)]
+
+    assert (
+        "data/countries.yml: 13 countries; allowed: at most 12 (the chosen tab's underline in "
+        "overrides/assets/stylesheets/site.css is written for that many)."
+    ) in problems_in(broken(thirteen))
+
+
 def test_a_file_without_countries_is_refused():
     assert problems_in({"country": []}) == [
         'data/countries.yml: the file must be a mapping with the key "countries": a list of at least one country.'
