@@ -13,9 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.content.cautions import SharedCautions, light_headed_rule
+from hooks.content.cautions import light_headed_rule
+from hooks.content.countries import text_only_numbers, written_numbers_in
 from hooks.content.problems import DataError
-from hooks.content.site_data import DATA_PROBLEMS, load_site_data
+from hooks.content.site_data import DATA_PROBLEMS, SiteData, load_site_data
 from hooks.offline.service_worker import WORKER_FILE, OfflineError, base_path_of, write_service_worker
 from hooks.offline.web_manifest import write_web_manifest
 from hooks.pages.built_rules import page_rules
@@ -38,12 +39,15 @@ class SiteSettings:
     search_languages: tuple[str, ...] = ("en",)
 
 
-def built_page_problems(
-    site_dir: Path, cautions: SharedCautions, sources: Mapping[str, str] | None = None
-) -> list[str]:
+def built_page_problems(site_dir: Path, data: SiteData, sources: Mapping[str, str] | None = None) -> list[str]:
     """Every rule of hooks/pages/built_rules.py on every built page; `sources` maps a built page
     ("exercises/box/index.html") to its source file ("docs/exercises/box.md") for the messages."""
-    rules = page_rules(parse_html(light_headed_rule(cautions)).text())
+    countries = list(data.countries)
+    rules = page_rules(
+        parse_html(light_headed_rule(data.cautions)).text(),
+        written_numbers_in(countries),
+        frozenset(text_only_numbers(countries)),
+    )
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         page = path.relative_to(site_dir).as_posix()
@@ -56,14 +60,14 @@ def built_page_problems(
 def finish_site(
     site_dir: Path,
     settings: SiteSettings,
-    cautions: SharedCautions,
+    data: SiteData,
     *,
     sources: Mapping[str, str] | None = None,
     retiring: bool = False,
 ) -> int:
     """Check the built pages, then write the manifest and the service worker (the manifest first,
     so the worker's list includes it). Returns how many files the offline copy keeps."""
-    problems = built_page_problems(site_dir, cautions, sources)
+    problems = built_page_problems(site_dir, data, sources)
     if problems:
         raise FinishError(BUILT_PAGE_PROBLEMS + "\n" + "\n".join(problems))
     base_path = base_path_of(settings.site_url)
@@ -96,8 +100,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     data_dir = options.config_file.parent / "data"
     settings = _settings_from(options.config_file)
     try:
-        cautions = load_site_data(data_dir).cautions
-        kept = finish_site(options.site_dir, settings, cautions)
+        kept = finish_site(options.site_dir, settings, load_site_data(data_dir))
     except DataError as error:
         print(DATA_PROBLEMS + "\n" + str(error))
         return 1

@@ -120,7 +120,7 @@ class _MkDocsBuild:
             finish_site(
                 Path(config.site_dir),
                 settings,
-                self.build.data.cautions,
+                self.build.data,
                 sources=self._sources,
                 retiring=os.environ.get(_COMMAND_VARIABLE) == "serve",
             )

@@ -223,6 +223,7 @@ def test_missing_data_file_is_reported(tmp_path):
     assert any(message.startswith("data/references.yml: file not found") for message in caught.value.messages)
     assert any(message.startswith("data/exercises.yml: file not found") for message in caught.value.messages)
     assert any(message.startswith("data/cautions.yml: file not found") for message in caught.value.messages)
+    assert any(message.startswith("data/countries.yml: file not found") for message in caught.value.messages)
 
 
 def test_problems_in_every_file_are_reported_together(tmp_path):
@@ -232,10 +233,12 @@ def test_problems_in_every_file_are_reported_together(tmp_path):
     )
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
     (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\nholds_who: [w]\ncrisis: z\n", encoding="utf-8")
+    (tmp_path / "countries.yml").write_text("countries: []\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
     assert caught.value.messages == [
         'data/references.yml: reference at entry 1, field "key": found "Bad Key" (text); allowed: lower-case letters, digits and single hyphens, e.g. ma-2017.',
         'data/exercises.yml, field "exercises": found an empty list; allowed: a list of at least one exercise.',
         'data/cautions.yml, field "hold_free_lead": found nothing (the field is missing); allowed: a value (this field is required).',
+        'data/countries.yml: the file must be a mapping with the key "countries": a list of at least one country.',
     ]

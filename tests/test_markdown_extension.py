@@ -39,8 +39,8 @@ def test_unknown_shortcode_names_the_line():
     with pytest.raises(PageShortcodeError) as raised:
         convert("Intro\n\n<!-- md:pacers box -->")
     assert (
-        'the page, line 3: unknown shortcode "md:pacers"; known shortcodes are md:caution, md:contact, md:editors, md:pacer'
-        in str(raised.value)
+        'the page, line 3: unknown shortcode "md:pacers"; known shortcodes are md:caution, md:contact, '
+        "md:countries, md:editors, md:pacer" in str(raised.value)
     )
 
 

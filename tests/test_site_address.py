@@ -11,9 +11,10 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 
 from tests.support.build import build_site
@@ -200,6 +201,46 @@ def test_without_repository_context_no_page_history_link(built_without_repositor
         assert "br-footer-help__history" not in text, html
 
 
+# Report a mistake: a prefilled issue form on the repository, only when the build knows it ----------
+
+ISSUE_FORM = REPO_ROOT / ".github/ISSUE_TEMPLATE/report-a-mistake.yml"
+
+
+def test_the_issue_form_asks_what_is_wrong_and_what_source_says_otherwise():
+    form = yaml.safe_load(ISSUE_FORM.read_text(encoding="utf-8"))
+    assert {"name", "description", "body"} <= set(form)
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert list(fields) == ["page-url", "what-is-wrong", "source"]
+    assert fields["page-url"]["type"] == "input"
+    assert fields["what-is-wrong"]["validations"]["required"] is True
+    assert "source" in fields["source"]["attributes"]["label"].lower()
+
+
+def test_every_page_links_a_prefilled_report_of_a_mistake(published):
+    form_ids = {item["id"] for item in yaml.safe_load(ISSUE_FORM.read_text(encoding="utf-8"))["body"] if "id" in item}
+    pages = content_pages(published.root)
+    assert len(pages) >= 10
+    for html in pages:
+        links = read_page(html).xpath('//a[@class="br-footer-help__report"]')
+        assert len(links) == 1, html
+        assert links[0].text_content() == "Report a mistake on this page"
+        url = urlsplit(links[0].get("href"))
+        assert (url.scheme, url.netloc, url.path) == ("https", "github.com", "/someone/calm/issues/new"), html
+        query = parse_qs(url.query)
+        assert query["template"] == [ISSUE_FORM.name]
+        title = read_page(html).xpath("//title/text()")[0]
+        assert query["title"][0].startswith("Mistake on: ")
+        assert query["title"][0].removeprefix("Mistake on: ") in title, (query["title"], title)
+        canonical = page_links(html).canonical
+        assert query["page-url"] == [canonical], html
+        assert set(query) - {"template", "title"} <= form_ids
+
+
+def test_without_repository_context_no_report_link(built_without_repository):
+    for html in content_pages(built_without_repository):
+        assert "br-footer-help__report" not in html.read_text(encoding="utf-8"), html
+
+
 def test_a_malformed_repository_context_stops_the_build(tmp_path):
     result = build_site(tmp_path / "site", env={"GITHUB_REPOSITORY": "someone/calm/extra"})
     assert result.returncode != 0
@@ -271,3 +312,11 @@ def test_instant_navigation_swaps_pages_in_place_and_pacers_start(published, pag
     expect(pacer).to_have_attribute("data-state", "running")
     assert watcher.errors == []
     assert watcher.foreign_requests == []
+
+
+def test_about_says_how_reports_are_handled_and_how_fast(built_without_repository):
+    about = (built_without_repository / "about/index.html").read_text(encoding="utf-8")
+    assert 'id="what-happens-to-a-report"' in about
+    assert "within 3 days" in about
+    assert "within 2 weeks" in about
+    assert "Report a mistake on this page" in about

@@ -16,7 +16,8 @@ from hooks.content.exercises import has_hold
 from hooks.content.site_data import load_site_data
 from hooks.finish import built_page_problems
 from tests.support.build import build_copy, copy_site
-from tests.support.site_checks import citation_problems, hold_caution_problems, links_to
+from tests.support.html import read_page
+from tests.support.site_checks import article_words, citation_problems, hold_caution_problems, links_to
 
 pytestmark = pytest.mark.build
 
@@ -49,7 +50,7 @@ def holds_problems(site: Path) -> list[str]:
 
 def reader_problems(site: Path) -> list[str]:
     """The build's own last check of every built page (hooks/finish.py)."""
-    return built_page_problems(site, DATA.cautions)
+    return built_page_problems(site, DATA)
 
 
 def test_every_built_page_keeps_the_readers_rules(built_site):
@@ -252,14 +253,46 @@ def test_options_link_check_fails_without_the_link(broken_copy):
     assert not links_to(site, "ser/index.html", "options/index.html")
 
 
-def test_options_page_covers_each_reason_and_choice(built_site):
+# One page per reason, each short enough to finish under stress (issue 17: under about 1,500 words).
+CONDITION_PAGES = ("stress", "pain", "ptsd")
+CONDITION_PAGE_WORDS_MAX = 1500
+
+
+def test_options_overview_has_the_three_tables_and_links_each_reason(built_site):
     text = (built_site / "options/index.html").read_text(encoding="utf-8")
-    for section in ("stress", "pain", "ptsd"):
+    # The old page's section anchors still land, on the table for that reason.
+    for section in CONDITION_PAGES:
+        assert f'id="{section}"' in text, section
+        assert f'href="{section}/"' in text, section
         for choice in ("guideline", "ser", "breathing", "nothing"):
-            assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
+            assert f'href="{section}/#{section}-{choice}"' in text, f"{section}-{choice}"
+    assert text.count("<table>") == 3
+    assert 'id="how-to-use"' in text
+
+
+@pytest.mark.parametrize("section", CONDITION_PAGES)
+def test_each_condition_page_opens_with_its_table_then_cards_then_questions(built_site, section):
+    text = (built_site / f"options/{section}/index.html").read_text(encoding="utf-8")
+    for choice in ("guideline", "ser", "breathing", "nothing"):
+        assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
+    assert text.count("<table>") == 1
+    assert text.count("<dt>What it is</dt>") == 4
+    assert text.count("<dt>Effect on daily life</dt>") == 4
+    order = [text.index(marker) for marker in ("<table>", f'id="{section}-guideline"', 'id="what-matters"')]
+    assert order == sorted(order)
     assert 'id="questions-for-a-doctor"' in text
-    assert text.count("<dt>What it is</dt>") == 12
-    assert text.count("<dt>Effect on daily life</dt>") == 12
+
+
+@pytest.mark.parametrize("section", CONDITION_PAGES)
+def test_each_condition_page_is_short_enough_to_finish(built_site, section):
+    assert article_words(built_site / f"options/{section}/index.html") < CONDITION_PAGE_WORDS_MAX
+
+
+def test_the_length_check_counts_the_article_words(tmp_path):
+    page = tmp_path / "index.html"
+    body = " ".join(["word"] * CONDITION_PAGE_WORDS_MAX)
+    page.write_text(f"<html><body><nav>menu words</nav><article>{body}</article></body></html>", encoding="utf-8")
+    assert article_words(page) == CONDITION_PAGE_WORDS_MAX
 
 
 # "Practitioners say" always names a source --------------------------------------------------
@@ -312,3 +345,29 @@ def test_an_empty_reviewer_stops_the_build_with_its_page_named(tmp_path):
     result = build_copy(site)
     assert result.returncode != 0
     assert 'docs/ser.md: field "reviewed_by": found "" (text)' in result.stderr
+
+
+# Safety gaps a reviewer found (issue 17) ----------------------------------------------------
+
+
+def test_belly_breathing_says_to_lie_on_the_side_or_sit_in_later_pregnancy(built_site):
+    text = (built_site / "exercises/diaphragmatic/index.html").read_text(encoding="utf-8")
+    assert "In later pregnancy, lie on your side or sit instead." in text  # the steps
+    assert "If you are in later pregnancy, do not lie on your back: lie on your side, or sit." in text  # cautions
+    assert "This is our own precaution" in text
+
+
+def test_guided_imagery_and_meditation_carry_the_trauma_caution_with_its_source(built_site):
+    root = read_page(built_site / "practices/index.html")
+    paragraphs = [p for p in root.iter("p") if "if you have been through trauma" in p.text_content()]
+    assert len(paragraphs) == 1
+    hrefs = [str(a.get("href")) for a in paragraphs[0].iter("a")]
+    assert "../references/#nccih-relaxation-safety" in hrefs
+    assert "guided meditation" in paragraphs[0].text_content()
+    assert "Our own precaution" in paragraphs[0].text_content()
+
+
+def test_a_country_number_from_the_data_must_be_tappable_too(broken_copy):
+    """The numbers in data/countries.yml join the crisis numbers the build checks (Lifeline Australia)."""
+    site = broken_copy("safety/index.html", '<a href="tel:131114">13 11 14</a>', "13 11 14")
+    assert any(p.startswith('safety/index.html: "13 11 14" is not a tel: or sms: link') for p in reader_problems(site))

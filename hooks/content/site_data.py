@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.content.cautions import SharedCautions, validate_cautions
+from hooks.content.countries import Country, validate_countries
 from hooks.content.exercises import Exercise, validate_exercises
 from hooks.content.problems import DataError
 from hooks.content.references import Reference, validate_references
@@ -17,6 +18,7 @@ REFERENCES_PAGE = "references.md"
 # The first line of a failed build's message, the same whichever generator runs the build.
 DATA_PROBLEMS = "The site data has problems; nothing was built:"
 CAUTIONS_FILE = "cautions.yml"
+COUNTRIES_FILE = "countries.yml"
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class SiteData:
     exercises: dict[str, Exercise]
     references: dict[str, Reference]
     cautions: SharedCautions
+    countries: tuple[Country, ...] = ()
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
@@ -51,10 +54,17 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         cautions = validate_cautions(load_yaml(data_dir / CAUTIONS_FILE, source), source)
     except DataError as error:
         messages.extend(error.messages)
+    countries: list[Country] = []
+    source = f"{shown_as}/{COUNTRIES_FILE}"
+    try:
+        countries = validate_countries(load_yaml(data_dir / COUNTRIES_FILE, source), source)
+    except DataError as error:
+        messages.extend(error.messages)
     if messages or cautions is None:
         raise DataError(messages)
     return SiteData(
         {exercise.id: exercise for exercise in exercises},
         {reference.key: reference for reference in references},
         cautions,
+        tuple(countries),
     )

@@ -8,7 +8,7 @@ step, under MkDocs and Zensical alike, so a site that breaks one is never publis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
 from hooks.pages.html_tree import NOT_PROSE, Node, article
@@ -17,7 +17,8 @@ PROSE_BLOCKS = {"p", "li", "dd", "dt", "td", "th"}
 # Crisis and emergency numbers as the pages write them (UK, EU, US, Canada, Samaritans, NHS 111):
 # each must be a tel: link to itself, so a reader in distress can call with one tap. "NHS 111"
 # names the service, not an offer to call, so it is left out.
-CRISIS_NUMBER = re.compile(r"(?<![\d-])(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d-])")
+# A number on its own, not a group inside a longer spaced number ("1800 111 888").
+CRISIS_NUMBER = re.compile(r"(?<![\d-])(?<!\d )(?<!NHS )(999|112|911|988|111|116 ?123)(?![\d-])(?! \d)")
 # Services you can only text (Shout in the UK, Text About It in Ireland): each must be an sms:
 # link to itself, and there is no number to call, so no tel: link is expected beside it.
 TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
@@ -47,8 +48,18 @@ def _in_prose(node: Node) -> bool:
     return not any(outer.tag in NOT_PROSE for outer in [node, *node.ancestors()])
 
 
-def crisis_number_problems(page: str, root: Node) -> list[str]:
-    """Every crisis or emergency number is a tel: link to itself; a text-only line, an sms: link."""
+def _dials_in_block(node: Node) -> set[str]:
+    """The numbers that tel: and sms: links dial in the paragraph or list item holding `node`."""
+    block = next((outer for outer in [node, *node.ancestors()] if outer.tag in PROSE_BLOCKS), None)
+    if block is None:
+        return set()
+    hrefs = [link.attrs.get("href", "") for link in block.find_all("a")]
+    return {href.split(":", 1)[1].split("?", 1)[0] for href in hrefs if href.startswith(("tel:", "sms:"))}
+
+
+def crisis_number_problems(page: str, root: Node, data_numbers: re.Pattern[str] | None = None) -> list[str]:
+    """Every crisis or emergency number is a tel: link to itself; a text-only line, an sms: link.
+    `data_numbers` matches the numbers of data/countries.yml as written, which must be links too."""
     if page == REFERENCES_PAGE:
         return []
     problems = []
@@ -67,6 +78,12 @@ def crisis_number_problems(page: str, root: Node) -> list[str]:
                 number = match.group(1)
                 if dial != number.replace(" ", ""):
                     problems.append(f'"{number}" is not a tel: link to that number (in "{child.strip()[:60]}")')
+            for match in data_numbers.finditer(child) if data_numbers else ():
+                number = match.group(0)
+                # A service named after its number ("Need to talk? 1737") is fine where the same
+                # line lets the reader tap that number.
+                if re.sub(r"[^0-9+]", "", number) not in {dial, *_dials_in_block(node)}:
+                    problems.append(f'"{number}" is not a tel: or sms: link to that number (in "{child.strip()[:60]}")')
             for match in TEXT_ONLY_NUMBER.finditer(child):
                 number = match.group(1)
                 if scheme != "sms" or dial != number:
@@ -74,9 +91,10 @@ def crisis_number_problems(page: str, root: Node) -> list[str]:
     return problems
 
 
-def text_link_problems(page: str, root: Node) -> list[str]:
+def text_link_problems(page: str, root: Node, text_only: frozenset[str] = frozenset()) -> list[str]:
     """Where a page offers to "send a text", the link opens a text message (sms:) to a number the
-    same page also lets you call (tel:), so "call or text" works with one tap either way."""
+    same page also lets you call (tel:), so "call or text" works with one tap either way; a line
+    you can only text (`text_only`, from data/countries.yml) needs no call link."""
     problems = []
     links = root.find_all("a")
     calls = {a.attrs.get("href", "").removeprefix("tel:") for a in links if a.attrs.get("href", "").startswith("tel:")}
@@ -85,7 +103,8 @@ def text_link_problems(page: str, root: Node) -> list[str]:
         if OFFER_TO_TEXT.match(link.text().lower()) and not href.startswith("sms:"):
             problems.append(f'the link "{link.text()}" offers a text but is not an sms: link (href "{href}")')
         number = href.removeprefix("sms:").split("?", 1)[0]
-        if href.startswith("sms:") and not TEXT_ONLY_NUMBER.fullmatch(number) and number not in calls:
+        texted_only = TEXT_ONLY_NUMBER.fullmatch(number) or number in text_only
+        if href.startswith("sms:") and not texted_only and number not in calls:
             problems.append(f"{href} has no tel: link to the same number on the page, for readers who cannot text")
     return problems
 
@@ -138,11 +157,23 @@ def footer_crisis_problems(page: str, root: Node) -> list[str]:
     return ['no link to crisis help (safety page, #crisis-help) in the footer (class "br-footer-help__crisis")']
 
 
-def page_rules(light_headed: str) -> list[PageRule]:
-    """Every rule a built page must keep; `light_headed` is the one wording from data/cautions.yml."""
+def written_numbers(numbers: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for phone numbers as the data writes them ("13 11 14"), standing on their own."""
+    written = sorted({number for number in numbers if len(re.sub(r"[^0-9]", "", number)) > 3}, key=len, reverse=True)
+    if not written:
+        return None
+    return re.compile(r"(?<![\d-])(?:" + "|".join(re.escape(number) for number in written) + r")(?![\d-])")
+
+
+def page_rules(
+    light_headed: str, numbers: Iterable[str] = (), text_only: frozenset[str] = frozenset()
+) -> list[PageRule]:
+    """Every rule a built page must keep. `light_headed` is the one wording from data/cautions.yml;
+    `numbers` are the country data's numbers as written, and `text_only` those you can only text."""
+    data_numbers = written_numbers(numbers)
     return [
-        crisis_number_problems,
-        text_link_problems,
+        lambda page, root: crisis_number_problems(page, root, data_numbers),
+        lambda page, root: text_link_problems(page, root, text_only),
         practitioners_say_problems,
         light_headed_rule_problems(light_headed),
         footer_crisis_problems,

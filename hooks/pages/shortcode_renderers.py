@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from hooks.content.cautions import ExerciseLink, crisis_box, crisis_line, hold_caution, light_headed_rule
+from hooks.content.countries import parse_topics, render_country_tabs
 from hooks.content.editors import render_editors
 from hooks.content.exercises import Exercise, has_hold
 from hooks.content.exercises.render import render_pacer, render_steps
@@ -101,6 +102,13 @@ def shortcode_renderers(
             f"(the wording is in data/{CAUTIONS_FILE})."
         )
 
+    country_sets = 0  # the country tab sets on this page so far: each needs its own input names
+
+    def countries(argument: str) -> str:
+        nonlocal country_sets
+        country_sets += 1
+        return render_country_tabs(list(data.countries), parse_topics(argument), country_sets)
+
     def editor_list(argument: str) -> str:
         no_argument("editors", argument)
         return render_editors(editors)
@@ -113,4 +121,5 @@ def shortcode_renderers(
         "publisher": publisher,
         "caution": caution,
         "editors": editor_list,
+        "countries": countries,
     }

@@ -80,3 +80,10 @@ def links_to(site: Path, page: str, target: str) -> bool:
     scope = root.find(".//article")
     hrefs = [link.get("href", "") for link in (scope if scope is not None else root).iter("a")]
     return any(link_target(page, href, site)[0] == target for href in hrefs)
+
+
+def article_words(path: Path) -> int:
+    """The words a reader meets in a page's article: headings, tables and cards, not the menus."""
+    root = read_page(path)
+    scope = root.find(".//article")
+    return len((scope if scope is not None else root).text_content().split())
