@@ -29,6 +29,7 @@ for _name in [name for name in sys.modules if name == "hooks" or name.startswith
     del sys.modules[_name]
 
 from hooks.compact_assets import COMPACTED, compact  # noqa: E402 -- needs the lines above
+from hooks.csp import PolicyError, write_content_security_policy  # noqa: E402 -- needs the lines above
 from hooks.editors import editor_names  # noqa: E402 -- needs the lines above
 from hooks.front_matter import front_matter_problems  # noqa: E402 -- needs the lines above
 from hooks.offline import OfflineError, base_path_of, write_service_worker  # noqa: E402 -- needs the lines above
@@ -155,13 +156,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: An
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Last step of the build: the manifest first, so the service worker's list includes it."""
+    """Last step of the build: the manifest and the pages' security policy first, so the service
+    worker lists them as published."""
     site_dir = Path(config.site_dir)
     base_path = base_path_of(config.site_url)
     search = config.plugins.get("search")
     languages = (search.config.get("lang") if search else None) or [config.theme.get("language") or "en"]
+    serving = os.environ.get(_COMMAND_VARIABLE) == "serve"
     try:
         write_web_manifest(site_dir, config.site_name, config.site_description or "", base_path)
-        write_service_worker(site_dir, base_path, languages, retiring=os.environ.get(_COMMAND_VARIABLE) == "serve")
+        if not serving:  # the preview's live-reload script is inline and would be refused
+            write_content_security_policy(site_dir)
+        write_service_worker(site_dir, base_path, languages, retiring=serving)
+    except PolicyError as error:
+        raise PluginError(f"The content security policy could not be added; the site is not ready: {error}") from None
     except (OfflineError, OSError) as error:
         raise PluginError(f"The offline copy could not be made; the site is not ready to publish: {error}") from None

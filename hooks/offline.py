@@ -182,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     that runs no MkDocs hooks (Zensical), with the address, name and description in mkdocs.yml."""
     import argparse
 
+    from hooks.csp import PolicyError, write_content_security_policy
     from hooks.web_manifest import write_web_manifest
 
     parser = argparse.ArgumentParser(prog="python -m hooks.offline", description=main.__doc__)
@@ -192,8 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     base_path = base_path_of(site_url)
     try:
         write_web_manifest(options.site_dir, name, description, base_path)
+        write_content_security_policy(options.site_dir)  # changes the pages: before the worker lists them
         entries = write_service_worker(options.site_dir, base_path)
-    except (OfflineError, OSError) as error:
+    except (OfflineError, PolicyError, OSError) as error:
         print(f"The offline copy could not be made: {error}")
         return 1
     print(f"{options.site_dir / WORKER_FILE}: {len(entries)} files kept offline under {base_path}")
