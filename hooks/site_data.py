@@ -10,6 +10,7 @@ from hooks.cautions import SharedCautions, validate_cautions
 from hooks.editors import render_editors
 from hooks.exercises import Exercise, has_hold, validate_exercises
 from hooks.pacer_html import ExerciseLink, crisis_line, hold_caution, light_headed_rule, render_pacer, render_steps
+from hooks.pattern_html import render_pattern_maker
 from hooks.problems import DataError
 from hooks.references import Reference, render_reference_list, validate_references
 from hooks.repository import Repository, render_contact, render_publisher
@@ -157,6 +158,10 @@ def shortcode_renderers(
             f"(the wording is in data/{CAUTIONS_FILE})."
         )
 
+    def your_own(argument: str) -> str:
+        no_argument("your-own", argument)
+        return render_pattern_maker(data.cautions, hold_free)
+
     def editor_list(argument: str) -> str:
         no_argument("editors", argument)
         return render_editors(editors)
@@ -169,4 +174,5 @@ def shortcode_renderers(
         "publisher": publisher,
         "caution": caution,
         "editors": editor_list,
+        "your-own": your_own,
     }
