@@ -37,7 +37,9 @@ NAVIGATE = """path => {
     link.click();
     return true;
 }"""
-ARRIVED = """path => location.pathname === path && !!document.querySelector('.md-content article:not([data-left]) h1')"""
+ARRIVED = (
+    """path => location.pathname === path && !!document.querySelector('.md-content article:not([data-left]) h1')"""
+)
 INJECT = """() => {
     const script = document.createElement('script');
     script.textContent = 'window.injected = "script ran"';
