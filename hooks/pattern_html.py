@@ -43,6 +43,7 @@ def render_pattern_maker(cautions: SharedCautions, hold_free: Sequence[ExerciseL
     fields = "".join(_seconds_field(phase, contract["step"]) for phase in contract["phases"])
     payload = _attribute(json.dumps(contract, separators=(",", ":")))
     return (
+        f'<div class="br-exercise" id="exercise-your-own">'  # a block, so Markdown leaves it whole
         f'<pattern-maker class="br-your-own" data-contract="{payload}">'
         f'<aside class="admonition warning br-cautions" aria-label="Cautions for {PATTERN_TITLE.lower()}">'
         f'<p class="admonition-title">Before you start</p>'
@@ -56,12 +57,12 @@ def render_pattern_maker(cautions: SharedCautions, hold_free: Sequence[ExerciseL
         f'value="{breaths["default"]}"></label>'
         f'<label class="br-your-own__field">Pace <select name="{contract["pace"]["name"]}">'
         f'<option value="{contract["pace"]["default"]}" selected>As set above (1&times;)</option></select></label>'
-        f'<button type="submit" class="md-button md-button--primary">Use this pattern</button></form>'
+        f'<button type="submit" class="br-pacer__btn br-pacer__btn--main">Use this pattern</button></form>'
         f'<div class="br-your-own__share" hidden><label>Link to this pattern '
         f'<input class="br-your-own__link" type="url" readonly></label> '
-        f'<button type="button" class="md-button" data-do="copy">Copy link</button>'
+        f'<button type="button" class="br-pacer__btn" data-do="copy">Copy link</button>'
         f'<p class="br-your-own__copied" role="status"></p></div>'
         f'<div class="br-your-own__pacer"><p class="br-pacer__fallback">The pacer needs JavaScript. '
         f"The form above still makes a link to your pattern.</p></div>"
-        f"</pattern-maker>"
+        f"</pattern-maker></div>"
     )

@@ -32,7 +32,7 @@ function ratingRow(question, answer) {
   for (let value = 1; value <= 5; value++) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'br-log-rate__value';
+    button.className = 'br-pacer__btn br-log-rate__value';
     button.textContent = String(value);
     button.setAttribute('aria-pressed', 'false');
     button.addEventListener('click', () => {
@@ -59,7 +59,7 @@ function askAbout(pacer, kept) {
   hint.textContent = 'If you like, say how tense you felt, from 1 (not at all) to 5 (very).';
   const skip = document.createElement('button');
   skip.type = 'button';
-  skip.className = 'md-button br-log-rate__skip';
+  skip.className = 'br-pacer__btn br-log-rate__skip';
   skip.textContent = 'Skip';
   skip.addEventListener('click', () => box.remove());
   box.append(said, hint,

@@ -93,9 +93,9 @@ class PracticeLog extends HTMLElement {
       ? `${count} session${count == 1 ? '' : 's'} kept on this device, ${minutes} minutes in all.${log.on ? '' : ' The log is off: no new sessions are kept.'}`
       : log.on ? 'The log is on. Sessions you finish or stop will show here.' : 'The log is off. Nothing is kept.'));
     if (count) {
-      const download = make('button', { type: 'button', class: 'md-button', 'data-do': 'download' }, 'Download CSV');
+      const download = make('button', { type: 'button', class: 'br-pacer__btn', 'data-do': 'download' }, 'Download CSV');
       download.addEventListener('click', () => this.#download());
-      const remove = make('button', { type: 'button', class: 'md-button', 'data-do': 'delete' }, 'Delete all');
+      const remove = make('button', { type: 'button', class: 'br-pacer__btn', 'data-do': 'delete' }, 'Delete all');
       remove.addEventListener('click', () => this.#confirmDelete(remove, count));
       parts.push(chart(log), make('div', { class: 'br-log__actions' }), table(log));
       parts[parts.length - 2].append(download, ' ', remove);
@@ -123,8 +123,8 @@ class PracticeLog extends HTMLElement {
   #confirmDelete(button, count) {
     const ask = make('div', { class: 'br-log__confirm', role: 'alertdialog', 'aria-label': 'Delete all sessions?' });
     const question = make('p', {}, `Delete all ${count} session${count == 1 ? '' : 's'} from this device? This cannot be undone.`);
-    const yes = make('button', { type: 'button', class: 'md-button md-button--primary', 'data-do': 'confirm-delete' }, 'Yes, delete all');
-    const no = make('button', { type: 'button', class: 'md-button' }, 'Keep them');
+    const yes = make('button', { type: 'button', class: 'br-pacer__btn br-pacer__btn--main', 'data-do': 'confirm-delete' }, 'Yes, delete all');
+    const no = make('button', { type: 'button', class: 'br-pacer__btn' }, 'Keep them');
     yes.addEventListener('click', () => {
       writeLog({ ...readLog(), sessions: [] });
       this.#render();
