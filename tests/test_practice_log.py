@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.watch import axe_violations
+
 pytestmark = pytest.mark.browser
 LOG_KEY = "breathing-room:practice-log"
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
@@ -80,6 +82,8 @@ def test_the_log_keeps_nothing_until_asked_then_keeps_lists_exports_and_deletes(
             rate.get_by_role("group", name="Now").get_by_role("button", name="2").get_attribute("aria-pressed")
             == "true"
         )
+        page.clock.resume()  # axe-core waits on timers of its own
+        assert axe_violations(page) == []
 
         run_box(page, site_url, 5_000, stop=True)  # too short to be practice: not kept
         run_box(page, site_url, 40_000, stop=True)  # two whole breaths and a half
@@ -98,6 +102,7 @@ def test_the_log_keeps_nothing_until_asked_then_keeps_lists_exports_and_deletes(
         page.goto(site_url + "practice/")
         log = page.locator("practice-log")
         assert log.locator("tbody tr").count() == 2
+        assert axe_violations(page) == []
         assert log.locator("svg.br-log__chart rect").count() == 14
         assert "2.4 in total" in log.locator("svg.br-log__chart title").text_content()
         with page.expect_download() as download_info:
