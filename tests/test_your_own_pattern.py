@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.offline import SiteServer, serve_fresh_copy, wait_until_offline_ready
+from tests.support.pacer import choose_settings
 
 pytestmark = pytest.mark.browser
 PAGE = "exercises/your-own/"
@@ -74,6 +75,18 @@ def test_copy_link_copies_the_address_of_the_pattern(page, site_url):
     assert page.locator(".br-your-own__copied").inner_text() == "Link copied."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == site_url + PAGE + "?in=5&hold=0&out=5&rest=0&breaths=6&pace=1.25"
+
+
+def test_breaths_and_pace_changed_in_the_pacer_go_into_the_form_and_the_link(page, site_url):
+    open_pattern(page, site_url + PAGE + LINK)
+    pacer = page.locator('breath-pacer[data-pacer="your-own"]')
+    pacer.evaluate("element => { element.seenBefore = true; }")
+    choose_settings(pacer, cycles=6, pace="1.25")
+    wanted = "?in=4&hold=7&out=8&rest=0&breaths=6&pace=1.25"
+    assert page.url == site_url + PAGE + wanted
+    assert page.locator(".br-your-own__link").input_value() == site_url + PAGE + wanted
+    assert (form_values(page)["breaths"], form_values(page)["pace"]) == ("6", "1.25")
+    assert pacer.evaluate("element => element.seenBefore") is True  # the same pacer, not a new one
 
 
 def test_the_hold_caution_shows_only_for_a_pattern_with_a_hold(page, site_url):

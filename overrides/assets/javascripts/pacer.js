@@ -7,7 +7,8 @@
 // and fires `breath-pacer:phase` (bubbles; detail: phase, action, cycle, step, side, cue, seconds)
 // as each phase begins, and `pacer-start`, `pacer-stop` (reset or left while running or paused) and
 // `pacer-finish` (bubbling, on the document once the element has left it; detail: exercise, title,
-// pattern, breaths done, seconds practised) for whatever keeps a record. A payload's optional
+// pattern, breaths done, seconds practised) for whatever keeps a record, and `pacer-settings`
+// (detail: cycles, pace) when the reader changes those. A payload's optional
 // `settings` ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones. The orb moves by a Web Animation set up once per phase at the offset the
 // clock gives; script wakes only when the countdown or the phase changes, at times computed from
 // performance.now() and the schedule (pacer-schedule.js). Nothing starts, sounds or buzzes until
@@ -159,6 +160,7 @@ export class BreathPacer extends HTMLElement {
     }
     storage.write(this.#storageKey, settings);
     if (field.name == 'cycles' || field.name == 'pace') {
+      this.dispatchEvent(new CustomEvent('pacer-settings', { bubbles: true, detail: { cycles: settings.cycles, pace: settings.pace } }));
       this.#replan();
       this.#reset();
     }

@@ -25,13 +25,21 @@ class PatternMaker extends HTMLElement {
       this.#use(new URLSearchParams(/** @type {any} */ (new FormData(form))).toString(), true);
     });
     this.querySelector('[data-do=copy]')?.addEventListener('click', () => this.#copy());
+    // Breaths or pace changed in the pacer's own settings: the form and the link follow, the pacer stays.
+    this.addEventListener('pacer-settings', event => {
+      const { cycles, pace } = /** @type {CustomEvent} */ (event).detail, contract = /** @type {Contract} */ (this.#contract);
+      const search = new URLSearchParams(/** @type {any} */ (new FormData(form)));
+      search.set(contract.breaths.name, String(cycles));
+      search.set(contract.pace.name, String(pace));
+      this.#use(search.toString(), true, false);
+    });
     this.#use(location.search, false);
   }
 
   get #form() { return /** @type {HTMLFormElement} */ (this.querySelector('form')); }
 
-  /** Read, check and play a pattern. @param {string} search @param {boolean} fromForm */
-  #use(search, fromForm) {
+  /** Read, check and play a pattern. @param {string} search @param {boolean} fromForm @param {boolean} [play] */
+  #use(search, fromForm, play = true) {
     const contract = /** @type {Contract} */ (this.#contract);
     const { pattern, problems } = parsePattern(search, contract);
     this.#showProblems(problems, fromForm);
@@ -42,7 +50,7 @@ class PatternMaker extends HTMLElement {
     /** @type {HTMLInputElement} */ (share.querySelector('input')).value = location.origin + location.pathname + query;
     share.hidden = false;
     /** @type {HTMLElement} */ (this.querySelector('[data-shown-for=holds]')).hidden = !hasHold(pattern, contract);
-    this.#play(pattern);
+    if (play) this.#play(pattern);
   }
 
   /** @param {string[]} problems @param {boolean} fromForm */
