@@ -20,6 +20,7 @@ from bench.report import Section, Table, kb, ms
 from bench.server import GzipSubPathHandler, serve
 from tests.support.browsers import CHROMIUM_ARGS
 from tests.support.offline import cached_bytes, wait_until_offline_ready
+from tests.support.polling import wait_until
 
 ROUNDS = 9
 SECOND_PAGE = "exercises/box/"  # a pacer page, reached after the home page
@@ -50,7 +51,7 @@ def taken_bytes() -> tuple[int, int]:
 def first_contentful_paint(context: BrowserContext, url: str) -> float:
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    wait_until(page, "performance.getEntriesByName('first-contentful-paint').length > 0")
     painted = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
     page.close()
     return painted
@@ -83,7 +84,7 @@ def second_page(browser, site_url: str, condition: str) -> float:
             session.send("Network.emulateNetworkConditions", SLOW_4G)
             page = home
             page.goto(site_url + SECOND_PAGE)
-            page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+            wait_until(page, "performance.getEntriesByName('first-contentful-paint').length > 0")
             return page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
         return first_contentful_paint(context, site_url + SECOND_PAGE)
 

@@ -21,6 +21,7 @@ from hooks.offline.service_worker import WORKER_FILE, OfflineError, base_path_of
 from hooks.offline.web_manifest import write_web_manifest
 from hooks.pages.built_rules import page_rules
 from hooks.pages.html_tree import parse_html
+from hooks.pages.security_policy import PolicyError, write_content_security_policy
 
 BUILT_PAGE_PROBLEMS = "Built pages break rules that protect readers; nothing was published:"
 
@@ -65,12 +66,19 @@ def finish_site(
     sources: Mapping[str, str] | None = None,
     retiring: bool = False,
 ) -> int:
-    """Check the built pages, then write the manifest and the service worker (the manifest first,
-    so the worker's list includes it). Returns how many files the offline copy keeps."""
+    """Check the built pages, then write the pages' content security policy, the manifest and the
+    service worker (the worker last, so its list has every file as published). Returns how many
+    files the offline copy keeps. The live preview (`retiring`) gets no policy: MkDocs' live-reload
+    script is inline and would be refused."""
     problems = built_page_problems(site_dir, data, sources)
     if problems:
         raise FinishError(BUILT_PAGE_PROBLEMS + "\n" + "\n".join(problems))
     base_path = base_path_of(settings.site_url)
+    try:
+        if not retiring:
+            write_content_security_policy(site_dir)
+    except PolicyError as error:
+        raise FinishError(f"The content security policy could not be added; the site is not ready: {error}") from None
     try:
         write_web_manifest(site_dir, settings.name, settings.description, base_path)
         entries = write_service_worker(site_dir, base_path, settings.search_languages, retiring=retiring)

@@ -28,6 +28,7 @@ from tests.support.offline import (
     worker_settings_in,
 )
 from tests.support.pacer import attributes, exercises, expected_phases, open_pacer
+from tests.support.polling import wait_until
 from tests.support.watch import contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
@@ -115,7 +116,7 @@ def click_nav_link(page, url: str) -> None:
     old_heading = page.locator(".md-content article h1").first.element_handle()
     page.locator(".md-sidebar--primary a.md-nav__link").nth(index).click()
     page.wait_for_url(url)
-    page.wait_for_function("heading => !heading.isConnected", arg=old_heading)
+    wait_until(page, "heading => !heading.isConnected", old_heading)
 
 
 def assert_page_rendered(page, path: str) -> None:

@@ -19,7 +19,7 @@ from hooks.offline.service_worker import (
     worker_source,
     write_service_worker,
 )
-from hooks.offline.web_manifest import ICONS, write_web_manifest
+from hooks.offline.web_manifest import ICONS, SHORTCUTS, write_web_manifest
 from tests.support.build import build_copy, copy_site
 from tests.support.offline import worker_settings_in
 
@@ -174,6 +174,7 @@ def test_a_template_without_its_placeholder_is_refused(tmp_path):
 def test_manifest_takes_its_addresses_from_the_site_path(tmp_path):
     for icon in ICONS:
         make_site(tmp_path, {f"assets/images/{icon['src']}": "png"})
+    make_site(tmp_path, {f"{shortcut['page']}index.html": "<html>" for shortcut in SHORTCUTS})
     manifest = json.loads(write_web_manifest(tmp_path, "Breathing Room", "Calm.", "/calm/").read_text())
     assert (manifest["start_url"], manifest["scope"], manifest["id"]) == ("/calm/", "/calm/", "/calm/")
     assert manifest["short_name"] == "Breathing"

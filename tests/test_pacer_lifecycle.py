@@ -17,6 +17,7 @@ from tests.support.pacer import (
     open_pacer,
     watch_errors,
 )
+from tests.support.polling import wait_until
 
 pytestmark = pytest.mark.browser
 EXERCISES = exercises()
@@ -189,7 +190,7 @@ def test_a_hidden_tab_keeps_the_tones_on_schedule(page, pacer_urls):
     # Shown again: the right phase at once, and the screen kept awake again.
     assert attributes(pacer) == {"state": "running", "phase": "breathe-out", "cycle": "2"}
     assert pacer.locator(".br-pacer__count").text_content() == "4"
-    assert page.wait_for_function("pacerSpy.locks.length == 2 && !pacerSpy.locks[1].released")
+    assert wait_until(page, "pacerSpy.locks.length == 2 && !pacerSpy.locks[1].released")
 
 
 def test_settings_survive_a_reload_and_can_go_back_to_defaults(page, pacer_urls, context):

@@ -8,6 +8,7 @@ from hooks.content.cautions import ExerciseLink, crisis_box, crisis_line, hold_c
 from hooks.content.countries import parse_topics, render_country_tabs
 from hooks.content.editors import render_editors
 from hooks.content.exercises import Exercise, has_hold
+from hooks.content.exercises.pattern_html import render_pattern_maker
 from hooks.content.exercises.render import render_pacer, render_steps
 from hooks.content.findings import BackLink
 from hooks.content.references import render_reference_list
@@ -109,6 +110,10 @@ def shortcode_renderers(
         country_sets += 1
         return render_country_tabs(list(data.countries), parse_topics(argument), country_sets)
 
+    def your_own(argument: str) -> str:
+        no_argument("your-own", argument)
+        return render_pattern_maker(data.cautions, hold_free)
+
     def editor_list(argument: str) -> str:
         no_argument("editors", argument)
         return render_editors(editors)
@@ -121,5 +126,6 @@ def shortcode_renderers(
         "publisher": publisher,
         "caution": caution,
         "editors": editor_list,
+        "your-own": your_own,
         "countries": countries,
     }

@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 
 from tests.support.build import build_site, copy_site
 from tests.support.paths import SUB_PATH
+from tests.support.polling import wait_until
 from tests.support.server import SubPathHandler
 
 
@@ -126,8 +127,8 @@ def worker_settings_in(worker: Path) -> dict[str, Any]:
 
 def wait_until_offline_ready(page: Page) -> None:
     """Until the service worker has finished its first install and controls the page."""
-    page.wait_for_function(
-        "navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === 'activated'"
+    wait_until(
+        page, "navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === 'activated'"
     )
 
 

@@ -107,7 +107,11 @@ def _render_sources(exercise: Exercise, references: Mapping[str, Reference], ref
     else:
         origin = STEPS_COMMON_FORM
     research = ", ".join(_reference_link(key, references, references_url) for key in exercise.references)
-    evidence = f" Studies and advice on breathing like this (not on these steps): {research}." if research else f" {NO_STUDY_READ}"
+    evidence = (
+        f" Studies and advice on breathing like this (not on these steps): {research}."
+        if research
+        else f" {NO_STUDY_READ}"
+    )
     return f'<p class="br-sources">{origin}{evidence}</p>'
 
 

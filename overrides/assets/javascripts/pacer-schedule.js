@@ -16,6 +16,7 @@
  * @property {DataPhase | null} [lead_in]
  * @property {DataPhase[]} phases
  * @property {{default: number, min: number, max: number}} cycles
+ * @property {{cycles: number, pace: number}} [settings]  breaths and pace to use instead of the remembered ones
  *
  * @typedef {object} PlannedPhase
  * @property {DataPhase} data

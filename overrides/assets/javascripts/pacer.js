@@ -5,7 +5,11 @@
 //   data-phase  the phase's action, "lead-in", or "" when not running or paused
 //   data-cycle  the breath, from 1; 0 when idle
 // and fires `breath-pacer:phase` (bubbles; detail: phase, action, cycle, step, side, cue, seconds)
-// as each phase begins. The orb moves by a Web Animation set up once per phase at the offset the
+// as each phase begins, and `pacer-start`, `pacer-stop` (reset or left while running or paused) and
+// `pacer-finish` (bubbling, on the document once the element has left it; detail: exercise, title,
+// pattern, breaths done, seconds practised) for whatever keeps a record, and `pacer-settings`
+// (detail: cycles, pace) when the reader changes those. A payload's optional
+// `settings` ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones. The orb moves by a Web Animation set up once per phase at the offset the
 // clock gives; script wakes only when the countdown or the phase changes, at times computed from
 // performance.now() and the schedule (pacer-schedule.js). Nothing starts, sounds or buzzes until
 // the user asks.
@@ -128,7 +132,8 @@ export class BreathPacer extends HTMLElement {
   get #storageKey() { return 'breath-pacer:' + this.#exercise.id; }
 
   #loadSettings() {
-    const saved = storage.read(this.#storageKey);
+    /** @type {Partial<Settings>} */
+    const saved = { ...storage.read(this.#storageKey), ...this.#exercise.settings };
     this.#settings = {
       cycles: clampCycles(this.#exercise, saved.cycles),
       pace: this.#paces.includes(Number(saved.pace)) ? Number(saved.pace) : 1,
@@ -155,6 +160,7 @@ export class BreathPacer extends HTMLElement {
     }
     storage.write(this.#storageKey, settings);
     if (field.name == 'cycles' || field.name == 'pace') {
+      this.dispatchEvent(new CustomEvent('pacer-settings', { bubbles: true, detail: { cycles: settings.cycles, pace: settings.pace } }));
       this.#replan();
       this.#reset();
     }
@@ -180,12 +186,14 @@ export class BreathPacer extends HTMLElement {
 
   // Controls.
   #start() {
+    const fresh = this.#state != 'paused';
     this.#origin = originFor(performance.now(), this.#state == 'paused' ? this.#pausedAt : 0);
     this.#phaseIndex = -1; // resuming shows and announces the phase again
     this.#setState('running');
     this.#startAudio();
     this.#keepScreenOn();
     this.#tick();
+    if (fresh) this.#report('pacer-start', 0);
   }
 
   #pause() {
@@ -198,6 +206,9 @@ export class BreathPacer extends HTMLElement {
   }
 
   #reset() {
+    if (this.#state == 'running' || this.#state == 'paused') {
+      this.#report('pacer-stop', this.#state == 'paused' ? this.#pausedAt : performance.now() - this.#origin);
+    }
     this.#halt();
     this.#pausedAt = 0;
     this.#phaseIndex = -1;
@@ -210,6 +221,21 @@ export class BreathPacer extends HTMLElement {
     this.#setState('done');
     this.dataset.cycle = String(this.#settings.cycles);
     this.#showStill(true);
+    this.#report('pacer-finish', this.#plan.total);
+  }
+
+  /** A session's start or end, for a practice log: what was done, never how the element works.
+   * @param {string} name @param {number} ms into the session */
+  #report(name, ms) {
+    const { phase } = positionAt(this.#plan, ms), done = name == 'pacer-finish';
+    const detail = {
+      exercise: this.#exercise.id,
+      title: (this.getAttribute('aria-label') || '').replace(/ pacer$/, ''),
+      pattern: [...this.#part('steps').children].map(item => item.textContent).join(' · '),
+      breaths: done ? this.#settings.cycles : Math.max(0, (phase?.cycle || 1) - 1),
+      seconds: Math.round(ms / 100) / 10,
+    };
+    (this.isConnected ? this : document).dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
   }
 
   /** Stops everything that runs on its own: the wake-up timer, tones, vibration, the wake lock. */

@@ -1,0 +1,91 @@
+"""The content security policy the build writes: hashes computed from the pages it built, one policy
+for the whole site, in every page before any script, and nothing in it that lets injected script run."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from hooks.pages.security_policy import (
+    PolicyError,
+    inline_scripts,
+    policy,
+    script_hash,
+    with_policy,
+    write_content_security_policy,
+)
+from tests.support.build import build_copy, copy_site
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def test_a_hash_is_the_sha256_of_the_script_text_as_the_browser_reads_it():
+    digest = base64.b64encode(hashlib.sha256(b"alert(1)\n").digest()).decode()
+    assert script_hash("alert(1)\n") == f"'sha256-{digest}'"
+    assert script_hash("alert(1)\r\n") == script_hash("alert(1)\n")  # the parser turns CR LF into LF
+
+
+def test_only_scripts_a_browser_runs_inline_are_hashed():
+    page = (
+        '<script>one()</script><script src="a.js"></script><script id="__config" type="application/json">{}</script>'
+        '<script type="module">two()</script><SCRIPT type=text/javascript>three()</SCRIPT>'
+    )
+    assert inline_scripts(page) == ["one()", "two()", "three()"]
+
+
+def test_the_policy_lets_no_injected_script_run():
+    text = policy(["'sha256-b'", "'sha256-a'", "'sha256-a'"])
+    directives = dict(part.split(" ", 1) for part in text.split("; "))
+    assert directives["script-src"] == "'self' 'sha256-a' 'sha256-b'"
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+    assert all(directives[name] == "'self'" for name in ("connect-src", "worker-src", "manifest-src"))
+    assert "unsafe-eval" not in text
+
+
+def test_the_policy_goes_before_every_script_and_replaces_an_earlier_one():
+    page = '<html><head><meta charset="utf-8"><script>x()</script></head></html>'
+    once = with_policy(page, "default-src 'self'", "page.html")
+    assert once.index('http-equiv="Content-Security-Policy"') < once.index("<script>")
+    assert '<meta name="referrer" content="no-referrer">' in once
+    assert with_policy(once, "default-src 'none'", "page.html").count("Content-Security-Policy") == 1
+    with pytest.raises(PolicyError, match=r"page\.html: a script comes before"):
+        with_policy('<script>x()</script><meta charset="utf-8">', "default-src 'self'", "page.html")
+    with pytest.raises(PolicyError, match=r"page\.html: no <meta charset"):
+        with_policy("<html><head></head></html>", "default-src 'self'", "page.html")
+
+
+def test_every_built_page_carries_one_policy_that_allows_exactly_the_sites_inline_scripts(built_pages):
+    policies, hashes = set(), set()
+    for page in built_pages:
+        text = page.read_text(encoding="utf-8")
+        found = META.findall(text)
+        assert len(found) == 1, page
+        assert text.index("Content-Security-Policy") < text.index("<script"), page
+        assert text.count('<meta name="referrer" content="no-referrer">') == 1, page
+        policies.add(found[0])
+        hashes |= {script_hash(script) for script in inline_scripts(text)}
+    assert len(policies) == 1  # instant navigation keeps the first page's policy for every page after it
+    script_src = next(p for p in policies.pop().split("; ") if p.startswith("script-src"))
+    assert script_src == " ".join(["script-src 'self'", *sorted(hashes)])
+    assert "unsafe" not in script_src
+
+
+def test_a_new_inline_script_in_the_theme_gets_its_hash_from_the_build(tmp_path):
+    root = copy_site(tmp_path)
+    template = root / "overrides/main.html"
+    added = "window.themeAddition = 1"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{{ super() }}", "{{ super() }}\n  <script>" + added + "</script>", 1), "utf-8")
+    built = build_copy(root)
+    assert built.returncode == 0, built.stderr
+    home = (root / "site/index.html").read_text(encoding="utf-8")
+    assert script_hash(added) in META.findall(home)[0]
+
+
+def test_a_folder_without_pages_is_refused(tmp_path: Path):
+    with pytest.raises(PolicyError, match="no HTML pages"):
+        write_content_security_policy(tmp_path)

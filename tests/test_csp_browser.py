@@ -1,0 +1,164 @@
+"""The content security policy in Chromium, Firefox ESR and WebKitGTK, for the MkDocs build and the
+Zensical build: every page loads with no violation (the theme's inline scripts run, allowed by
+their hashes), instant navigation through every page and a running pacer cause none, and a script
+injected into a page is refused. The offline copy's pages carry the same policy (see
+test_offline_csp_browser.py)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from tests.support import engines
+from tests.support.csp import VIOLATIONS, serve_sitemap_from, spied_copy
+from tests.support.engines import EnginePage
+from tests.support.server import serve
+from tests.test_zensical import build_with_zensical
+
+pytestmark = pytest.mark.browser
+BUILDS = ("mkdocs", "zensical")
+
+LOADED = """() => document.readyState === 'complete'
+    && [...document.querySelectorAll('breath-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""
+HEAD = """() => ({
+    policies: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map(m => m.content),
+    referrer: [...document.querySelectorAll('meta[name="referrer"]')].map(m => m.content),
+    themeScriptRan: typeof window.__md_get === 'function',
+})"""
+NAVIGATE = """path => {
+    const link = [...document.querySelectorAll('a.md-nav__link, a.md-footer__link')]
+        .find(a => new URL(a.href).pathname === path);
+    if (!link) return false;
+    document.querySelector('.md-content article').dataset.left = '';
+    link.click();
+    return true;
+}"""
+ARRIVED = (
+    """path => location.pathname === path && !!document.querySelector('.md-content article:not([data-left]) h1')"""
+)
+INJECT = """() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = "script ran"';
+    document.head.append(script);
+    const holder = document.createElement('div');
+    holder.innerHTML = '<img src="no-such-image.png" onerror="window.injected = \\'handler ran\\'">';
+    document.body.append(holder);
+}"""
+
+
+@pytest.fixture(scope="module")
+def spied_sites(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, str]]]:
+    """Build -> (its spied copy, its address on a test server)."""
+    root = tmp_path_factory.mktemp("csp")
+    zensical_root = root / "zensical-source"
+    zensical_root.mkdir()
+    from tests.support.build import copy_site
+
+    copy_site(zensical_root)
+    built = build_with_zensical(zensical_root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    sources = {"mkdocs": built_site, "zensical": zensical_root / "site-zensical"}
+    with ExitStack() as stack:
+        sites = {}
+        for name, source in sources.items():
+            copy = spied_copy(source, root / f"spied-{name}")
+            url = stack.enter_context(serve(copy))
+            serve_sitemap_from(copy, url)
+            sites[name] = (copy, url)
+        yield sites
+
+
+@pytest.fixture(scope="module", params=engines.ENGINES)
+def engine(request) -> Iterator[EnginePage]:
+    if request.param == "chromium":
+        with engines.chromium_page(request.getfixturevalue("browser")) as page:
+            yield page
+    elif request.param == "firefox":
+        with engines.firefox_page() as page:
+            yield page
+    else:
+        with engines.webkit_page() as page:
+            yield page
+
+
+def wait_for(engine: EnginePage, script: str, arg=None, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not engine.run(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{engine.name}: waited {timeout} s for {script} ({arg})")
+        time.sleep(0.05)
+
+
+def settle(engine: EnginePage) -> None:
+    """Let what a page starts after load (search index, service worker, pacer) have its go."""
+    wait_for(engine, LOADED)
+    time.sleep(0.4)
+
+
+def site_paths(site: Path, base: str) -> list[str]:
+    return sorted(
+        base + ("" if html.parent == site else html.parent.relative_to(site).as_posix() + "/")
+        for html in site.rglob("index.html")
+    )
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_every_page_loads_with_no_violation(engine, spied_sites, build):
+    site, url = spied_sites[build]
+    base = "/" + url.split("/", 3)[3]
+    seen: dict[str, object] = {}
+    for path in [*site_paths(site, base), base + "no/such/page/"]:
+        engine.goto(url.split(base)[0] + path)
+        settle(engine)
+        head = engine.run(HEAD)
+        assert len(head["policies"]) == 1 and "script-src 'self' 'sha256-" in head["policies"][0], path
+        assert "'unsafe-inline'" not in head["policies"][0].split("script-src", 1)[1].split(";", 1)[0], path
+        assert head["referrer"] == ["no-referrer"], path
+        assert head["themeScriptRan"], path
+        violations = engine.run(VIOLATIONS)
+        if violations != []:
+            seen[path] = violations
+    assert seen == {}, f"{engine.name}, {build} build: {seen}"
+    # The missing page's own 404 status is the one error a page may report here.
+    assert [error for error in engine.errors() if "404" not in error] == []
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_instant_navigation_and_a_running_pacer_cause_no_violation(engine, spied_sites, build):
+    site, url = spied_sites[build]
+    base = "/" + url.split("/", 3)[3]
+    engine.goto(url)
+    settle(engine)
+    engine.run("() => { window.samePage = true; }")
+    for path in [*site_paths(site, base)[1:], base + "exercises/box/"]:
+        assert engine.run(NAVIGATE, path), f"{engine.name}: no link to {path}"
+        wait_for(engine, ARRIVED, path)
+        settle(engine)
+        assert engine.run("() => window.samePage === true"), f"{engine.name}: {path} was a full page load"
+        assert engine.run(VIOLATIONS) == [], f"{engine.name}, {build} build, after navigating to {path}"
+    engine.click('breath-pacer[data-pacer="box"] .br-pacer__btn--main')
+    time.sleep(2.5)
+    assert engine.run("() => document.querySelector('breath-pacer').dataset.state") == "running"
+    assert engine.run(VIOLATIONS) == []
+    assert len(engine.run(HEAD)["policies"]) == 1  # navigation neither dropped nor doubled it
+    engine.click('breath-pacer[data-pacer="box"] .br-pacer__btn[data-do=reset]')
+    assert engine.errors() == []
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_an_injected_inline_script_is_refused(engine, spied_sites, build):
+    _, url = spied_sites[build]
+    engine.goto(url + "exercises/box/")
+    settle(engine)
+    engine.run(INJECT)
+    wait_for(engine, "() => (window.cspViolations || []).length >= 2")
+    time.sleep(0.3)
+    assert engine.run("() => window.injected === undefined")
+    violations = engine.run(VIOLATIONS)
+    directives = sorted(violation["directive"] for violation in violations)
+    assert [d.split("-")[:2] for d in directives] == [["script", "src"]] * 2, violations
+    engine.errors()  # the missing image's 404 is expected here
