@@ -83,7 +83,7 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 test: lint $(ZENSICAL_STAMP)
 	node --test tests/js/
 	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
-	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest --durations=15
+	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
 
 ## test-fast: the contributor's loop while editing: the schedule in Node, then every unit and build test (no browsers)
 test-fast: $(STAMP) $(ZENSICAL_STAMP)
