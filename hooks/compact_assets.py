@@ -13,7 +13,11 @@ import re
 # The theme files (under the theme's custom_dir) that are compacted on the way to the site.
 COMPACTED = (
     "assets/javascripts/pacer.js",
+    "assets/javascripts/pacer-element.js",
     "assets/javascripts/pacer-schedule.js",
+    "assets/javascripts/pacer-audio.js",
+    "assets/javascripts/pacer-track.js",
+    "assets/javascripts/pacer-speech.js",
     "assets/javascripts/tab-order.js",
     "assets/stylesheets/pacer.css",
 )

@@ -145,7 +145,7 @@ function addTone(samples, cue, { sampleRate, channels }) {
  * The whole session's track as the bytes of a WAV file.
  * @param {Plan} plan
  * @param {TrackFormat} format
- * @returns {Uint8Array}
+ * @returns {Uint8Array<ArrayBuffer>}
  */
 export function renderTrack(plan, format) {
   const bytes = new Uint8Array(trackBytes(trackMs(plan), format));

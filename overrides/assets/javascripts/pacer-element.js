@@ -7,22 +7,23 @@
 // and fires `breath-pacer:phase` (bubbles; detail: phase, action, cycle, step, side, cue, seconds)
 // as each phase begins. The orb moves by a Web Animation set up once per phase at the offset the
 // clock gives; script wakes only when the countdown or the phase changes, at times computed from
-// performance.now() and the schedule (pacer-schedule.js). Nothing starts, sounds or buzzes until
-// the user asks.
+// the schedule (pacer-schedule.js) and the session's clock: performance.now(), or, with sound on,
+// the sound track's position once it plays (pacer-track.js), so sight and sound never part.
+// Nothing starts, sounds or buzzes until the user asks. The page registers the element in pacer.js.
 import {
   clampCycles, lungsDuring, nextChangeAfter, originFor, pacesFor, planSession, positionAt, spokenSeconds,
 } from './pacer-schedule.js';
+import { canSpeak, hush, localVoice, speak } from './pacer-speech.js';
+import { PacerTrack } from './pacer-track.js';
 
 /** @typedef {import('./pacer-schedule.js').Exercise} Exercise */
 /** @typedef {import('./pacer-schedule.js').Plan} Plan */
 /** @typedef {import('./pacer-schedule.js').PlannedPhase} PlannedPhase */
-/** @typedef {{cycles: number, pace: number, sound: boolean, vibrate: boolean}} Settings */
+/** @typedef {{cycles: number, pace: number, sound: boolean, speech: boolean, vibrate: boolean}} Settings */
 
 const PACE_NAMES = { 0.75: 'Faster', 0.9: 'A little faster', 1: 'As written', 1.25: 'A little slower', 1.5: 'Slower' };
-/** @type {Record<string, [number, number]>} Hz glide; holds get one flat note */
-const TONES = { 'breathe-in': [392, 523], 'breathe-out': [523, 349] };
-/** @type {Record<string, number[]>} */
-const BUZZES = { 'breathe-in': [250], 'breathe-out': [70, 60, 70, 60, 70] };
+/** @type {Record<string, number[]>} one pulse for in, two for out (ms on, off, on) */
+const BUZZES = { 'breathe-in': [250], 'breathe-out': [100, 120, 100] };
 const IDLE_CUE = 'Press Start when you are ready.';
 const DONE_CUE = 'Well done. Breathe normally and notice how you feel.';
 const SMALLEST = 0.55; // the orb's scale and opacity with empty lungs; 1 when full
@@ -37,6 +38,7 @@ const UI = `<div class=br-pacer__stage aria-hidden=true><div class=br-pacer__orb
 <label>Breaths <input name=cycles type=number inputmode=numeric></label>
 <label>Pace <select name=pace></select></label>
 <label><input name=sound type=checkbox> Sound</label>
+<label class=br-pacer__speech><input name=speech type=checkbox> Spoken cues</label>
 <label class=br-pacer__vibrate><input name=vibrate type=checkbox> Vibration</label>
 <button type=button class=br-pacer__btn data-do=defaults>Use defaults</button></details>
 <p class=br-pacer__live role=status aria-live=polite></p>`;
@@ -58,11 +60,11 @@ const storage = {
 };
 
 export class BreathPacer extends HTMLElement {
-  /** @type {Exercise} */ #exercise = /** @type {any} */ (null);
+  /** @type {Exercise} */ #exercise = { id: '', phases: [], cycles: { default: 1, min: 1, max: 1 } };
   /** @type {HTMLElement | null} */ #ui = null;
   /** @type {number[]} */ #paces = [];
-  /** @type {Settings} */ #settings = { cycles: 1, pace: 1, sound: false, vibrate: false };
-  /** @type {Plan} */ #plan = /** @type {any} */ (null);
+  /** @type {Settings} */ #settings = { cycles: 1, pace: 1, sound: false, speech: false, vibrate: false };
+  /** @type {Plan} */ #plan = { phases: [], total: 0, cycles: 0, pace: 1 };
   #state = 'idle';
   #origin = 0; // performance.now() at the session's start (moved on by a pause)
   #pausedAt = 0; // ms into the session when paused
@@ -70,15 +72,8 @@ export class BreathPacer extends HTMLElement {
   #wakeTimer = 0;
   /** @type {Animation | null} */ #motion = null;
   /** @type {WakeLockSentinel | null} */ #wakeLock = null;
-  /** @type {AudioContext | null} */ #audio = null;
-  /** @type {Set<OscillatorNode>} */ #tones = new Set();
-  #nextTone = 0; // index of the next phase whose tone is not yet on the audio clock
+  /** @type {PacerTrack | null} */ #track = null;
   #onVisibility = () => this.#visibilityChanged();
-
-  /** Registers the element once, however many times the script runs (instant navigation). */
-  static define(name = 'breath-pacer') {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
 
   connectedCallback() {
     if (!this.#ui) {
@@ -93,8 +88,6 @@ export class BreathPacer extends HTMLElement {
     if (!this.#ui) return;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#reset();
-    this.#audio?.close().catch(() => {});
-    this.#audio = null;
   }
 
   #build() {
@@ -109,12 +102,13 @@ export class BreathPacer extends HTMLElement {
     cycles.min = String(this.#exercise.cycles.min);
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
+    if (!canSpeak()) this.#part('speech').hidden = true;
     this.addEventListener('click', event => {
       const control = /** @type {HTMLElement} */ (event.target).closest('[data-do]');
       const action = control instanceof HTMLElement ? control.dataset.do : '';
-      if (action == 'toggle') this.#state == 'running' ? this.#pause() : this.#start();
-      if (action == 'reset') this.#reset();
-      if (action == 'defaults') this.#useDefaults();
+      if (action === 'toggle') this.#state === 'running' ? this.#pause() : this.#start();
+      if (action === 'reset') this.#reset();
+      if (action === 'defaults') this.#useDefaults();
     });
     this.addEventListener('change', event => this.#settingChanged(/** @type {HTMLInputElement} */ (event.target)));
     this.#loadSettings();
@@ -133,6 +127,7 @@ export class BreathPacer extends HTMLElement {
       cycles: clampCycles(this.#exercise, saved.cycles),
       pace: this.#paces.includes(Number(saved.pace)) ? Number(saved.pace) : 1,
       sound: !!saved.sound,
+      speech: !!saved.speech,
       vibrate: !!saved.vibrate,
     };
     for (const [name, value] of Object.entries(this.#settings)) {
@@ -149,9 +144,14 @@ export class BreathPacer extends HTMLElement {
     if (field.name == 'cycles') field.value = String(settings.cycles = clampCycles(this.#exercise, field.value));
     if (field.name == 'pace') settings.pace = Number(field.value);
     if (field.name == 'vibrate') settings.vibrate = field.checked;
+    if (field.name == 'speech') {
+      settings.speech = field.checked;
+      if (settings.speech) localVoice(); // the browser starts loading its voices
+      else hush();
+    }
     if (field.name == 'sound') {
       settings.sound = field.checked;
-      settings.sound ? this.#startAudio() : this.#silence();
+      if (this.#state == 'running') settings.sound ? this.#playTrack(this.#time()) : this.#dropTrack();
     }
     storage.write(this.#storageKey, settings);
     if (field.name == 'cycles' || field.name == 'pace') {
@@ -162,7 +162,7 @@ export class BreathPacer extends HTMLElement {
 
   #useDefaults() {
     storage.write(this.#storageKey, null);
-    this.#silence();
+    this.#dropTrack();
     this.#loadSettings();
     this.#reset();
   }
@@ -170,6 +170,7 @@ export class BreathPacer extends HTMLElement {
   /** The session for the chosen breaths and pace, and the step list that shows one breath. */
   #replan() {
     const { cycles, pace } = this.#settings;
+    this.#dropTrack(); // made for the old plan
     this.#plan = planSession(this.#exercise, cycles, pace);
     this.#part('steps').replaceChildren(...this.#exercise.phases.map(phase => {
       const item = document.createElement('li');
@@ -180,17 +181,20 @@ export class BreathPacer extends HTMLElement {
 
   // Controls.
   #start() {
-    this.#origin = originFor(performance.now(), this.#state == 'paused' ? this.#pausedAt : 0);
+    if (this.#state == 'running') return;
+    const from = this.#state == 'paused' ? this.#pausedAt : 0;
+    this.#origin = originFor(performance.now(), from);
     this.#phaseIndex = -1; // resuming shows and announces the phase again
     this.#setState('running');
-    this.#startAudio();
+    if (this.#settings.sound) this.#playTrack(from);
     this.#keepScreenOn();
     this.#tick();
   }
 
   #pause() {
-    this.#pausedAt = performance.now() - this.#origin;
-    this.#halt();
+    if (this.#state != 'running') return;
+    this.#pausedAt = this.#time();
+    this.#halt(true);
     this.#motion?.pause();
     if (this.#motion) this.#motion.currentTime = positionAt(this.#plan, this.#pausedAt).elapsed;
     this.#setState('paused');
@@ -206,17 +210,20 @@ export class BreathPacer extends HTMLElement {
   }
 
   #finish() {
-    this.#halt();
+    this.#halt(true); // the track plays on to ring the end chime
     this.#setState('done');
     this.dataset.cycle = String(this.#settings.cycles);
     this.#showStill(true);
   }
 
-  /** Stops everything that runs on its own: the wake-up timer, tones, vibration, the wake lock. */
-  #halt() {
+  /** Stops everything that runs on its own: the wake-up timer, the track (unless kept, paused or
+   * ringing out), speech, vibration, the wake lock. @param {boolean} [keepTrack] */
+  #halt(keepTrack = false) {
     clearTimeout(this.#wakeTimer);
     this.#wakeTimer = 0;
-    this.#silence();
+    if (keepTrack && this.#state == 'running' && this.#plan.total > this.#time()) this.#track?.pause();
+    if (!keepTrack) this.#dropTrack();
+    hush();
     if (this.#settings.vibrate && this.#state == 'running') try { navigator.vibrate(0); } catch { /* no vibration */ }
     this.#wakeLock?.release().catch(() => {});
     this.#wakeLock = null;
@@ -251,13 +258,12 @@ export class BreathPacer extends HTMLElement {
   /** One wake: bring the display to the clock, then sleep until the next change the schedule names. */
   #tick = () => {
     clearTimeout(this.#wakeTimer);
-    const now = performance.now(), t = now - this.#origin;
+    const t = this.#time();
     if (t >= this.#plan.total) return this.#finish();
     const position = positionAt(this.#plan, t), phase = /** @type {PlannedPhase} */ (position.phase);
     if (position.index != this.#phaseIndex) this.#enter(position.index, phase, position.elapsed);
     this.#part('count').textContent = String(position.secondsLeft);
     /** @type {HTMLProgressElement} */ (this.#part('progress')).value = (reducedMotion.matches ? phase.start : t) / this.#plan.total;
-    this.#scheduleTones(t);
     this.#wakeTimer = window.setTimeout(this.#tick, nextChangeAfter(this.#plan, t) - t);
   };
 
@@ -274,6 +280,7 @@ export class BreathPacer extends HTMLElement {
     const [from, to] = lungsDuring(data.action);
     this.#moveOrb(from, to, phase.end - phase.start, elapsed);
     this.#say(`${phase.step == 0 ? `Breath ${phase.cycle} of ${cycles}. ` : ''}${data.cue}, ${spokenSeconds(seconds * 1000)} seconds.`);
+    if (this.#settings.speech) speak(`${phase.step == 0 ? `Breath ${phase.cycle}. ` : ''}${data.label}`);
     const buzz = BUZZES[data.action];
     if (this.#settings.vibrate && buzz && !document.hidden) try { navigator.vibrate(buzz); } catch { /* no vibration */ }
     this.dispatchEvent(new CustomEvent('breath-pacer:phase', {
@@ -299,14 +306,12 @@ export class BreathPacer extends HTMLElement {
   /** @param {string} words */
   #say(words) { this.#part('live').textContent = words; }
 
-  /** Hidden tab: without sound, pause; with sound, keep the tones going and catch up on return. */
+  /** Hidden tab: without sound, pause; with sound, the track plays on and the display catches up on return. */
   #visibilityChanged() {
     if (this.#state != 'running') return;
     if (document.hidden) {
-      if (!this.#settings.sound) return this.#pause();
-      this.#scheduleTones(performance.now() - this.#origin);
+      if (!this.#settings.sound) this.#pause();
     } else {
-      if (this.#settings.sound && this.#audio?.state != 'running') this.#startAudio();
       this.#keepScreenOn();
       this.#tick();
       this.#resyncOrb();
@@ -315,10 +320,11 @@ export class BreathPacer extends HTMLElement {
 
   /** The orb's motion set again from the clock, after a time when the page may not have drawn. */
   #resyncOrb() {
-    const { phase, elapsed } = positionAt(this.#plan, performance.now() - this.#origin);
+    const { phase, elapsed } = positionAt(this.#plan, this.#time());
     if (this.#state != 'running' || !phase) return;
     const [from, to] = lungsDuring(phase.data.action);
     this.#moveOrb(from, to, phase.end - phase.start, elapsed);
+    if (this.#track?.waiting) this.#motion?.pause(); // the sound stalls: so does the breath
   }
 
   #keepScreenOn() {
@@ -329,70 +335,45 @@ export class BreathPacer extends HTMLElement {
     }, () => {});
   }
 
-  // Sound. The context is made on the user's tap and made anew after an interruption (iOS).
-  // Turning sound on is a tap too: the context starts then, so the first tone of a session is on time.
-  #startAudio() {
-    if (!this.#settings.sound) return;
-    let context = this.#audio;
-    if (!context || context.state == 'closed' || /** @type {string} */ (context.state) == 'interrupted') {
-      context?.close().catch(() => {});
-      try { context = this.#audio = new AudioContext(); } catch { return; }
-      const made = context;
-      made.onstatechange = () => made.state == 'running' && this.#scheduleTones(performance.now() - this.#origin);
+  /** ms into the session: the sound track's position once it plays (a pause, seek or stall in the
+   * track moves the display with it), else the page's clock. */
+  #time() {
+    if (this.#state == 'paused') return this.#pausedAt;
+    return this.#track?.started ? this.#track.ms : performance.now() - this.#origin;
+  }
+
+  // Sound: the whole session rendered into one track, made on a tap (Start, or ticking Sound).
+  /** @param {number} from ms into the session */
+  #playTrack(from) {
+    if (!this.#track) {
+      const title = this.querySelector('.br-pacer__fallback p')?.textContent || this.#exercise.id;
+      const site = document.querySelector('meta[name=apple-mobile-web-app-title]')?.getAttribute('content') || document.title;
+      this.#track = PacerTrack.make(this.#plan, { title, site }, {
+        play: () => this.#state == 'paused' && this.#start(),
+        pause: () => this.#pause(),
+        stop: () => this.#reset(),
+        moved: () => this.#trackMoved(),
+        ended: () => this.#state == 'done' && this.#dropTrack(),
+      });
+      if (!this.#track) return this.#say('This session is too long for its sound track: choose fewer breaths for sound.');
+      this.#ui?.append(this.#track.audio);
     }
-    context.resume().catch(() => {});
+    this.#track.play(from).catch(() => {}); // refused (no tap, no output): the page clock goes on
+  }
+
+  /** The track seeked, stalled or went on: the display follows it at once. */
+  #trackMoved() {
     if (this.#state != 'running') return;
-    this.#silence();
-    this.#scheduleTones(performance.now() - this.#origin);
+    this.#origin = originFor(performance.now(), this.#time()); // where the page clock takes over if the track goes
+    this.#tick();
+    this.#resyncOrb();
   }
 
-  /** Tones for the phases that start before the next wake-ups, each placed on the audio clock.
-   * @param {number} t ms into the session */
-  #scheduleTones(t) {
-    const context = this.#audio;
-    if (!context || context.state != 'running' || !this.#settings.sound || this.#state != 'running') return;
-    // A hidden tab gets few timer runs, so the next minute goes onto the audio clock at once.
-    // Otherwise a new context's clock is still settling: only the next tone until it has run a while.
-    const ahead = document.hidden ? 7e4 : context.currentTime < 0.5 ? 300 : 3e3;
-    for (let phase; (phase = this.#plan.phases[this.#nextTone]) && phase.start < t + ahead; this.#nextTone++) {
-      // A phase that began a moment ago (while the context started) still gets its tone.
-      if (phase.start >= t - 250) this.#tone(phase, this.#heardAt(context, this.#origin + phase.start));
-    }
-  }
-
-  /** The audio-clock time that is heard at page time `ms`. The output timestamp pairs the two
-   * clocks at the speaker, so the output latency is allowed for.
-   * @param {AudioContext} context @param {number} ms */
-  #heardAt(context, ms) {
-    const stamp = context.getOutputTimestamp?.() || {};
-    const at = stamp.performanceTime && stamp.performanceTime > 0 ? (stamp.contextTime || 0) + (ms - stamp.performanceTime) / 1000
-      : context.currentTime + (ms - performance.now()) / 1000 - (context.outputLatency || context.baseLatency || 0);
-    return Math.max(context.currentTime, at);
-  }
-
-  /** @param {PlannedPhase} phase @param {number} when */
-  #tone(phase, when) {
-    const context = /** @type {AudioContext} */ (this.#audio);
-    const oscillator = context.createOscillator(), gain = context.createGain(), panner = context.createStereoPanner();
-    const [from, to] = TONES[phase.data.action] || [440, 440];
-    oscillator.frequency.setValueAtTime(from, when);
-    oscillator.frequency.linearRampToValueAtTime(to, when + 0.6);
-    gain.gain.setValueAtTime(0, when);
-    gain.gain.linearRampToValueAtTime(0.12, when + 0.05);
-    gain.gain.exponentialRampToValueAtTime(0.001, when + 1);
-    panner.pan.value = phase.data.side == 'left' ? -1 : phase.data.side == 'right' ? 1 : 0;
-    oscillator.connect(gain).connect(panner).connect(context.destination);
-    oscillator.start(when);
-    oscillator.stop(when + 1);
-    oscillator.onended = () => this.#tones.delete(oscillator);
-    this.#tones.add(oscillator);
-  }
-
-  #silence() {
-    this.#tones.forEach(oscillator => { try { oscillator.stop(); } catch { /* already stopped */ } });
-    this.#tones = new Set();
-    this.#nextTone = 0;
+  #dropTrack() {
+    const track = this.#track;
+    if (!track) return;
+    if (this.#state == 'running') this.#origin = originFor(performance.now(), this.#time());
+    this.#track = null;
+    track.close();
   }
 }
-
-BreathPacer.define();
