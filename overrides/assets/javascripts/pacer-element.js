@@ -363,6 +363,7 @@ export class BreathPacer extends HTMLElement {
 
   /** The track seeked, stalled or went on: the display follows it at once. */
   #trackMoved() {
+    if (this.#state == 'paused' && this.#track) this.#pausedAt = this.#track.ms; // resuming goes on from there
     if (this.#state != 'running') return;
     this.#origin = originFor(performance.now(), this.#time()); // where the page clock takes over if the track goes
     this.#tick();
