@@ -76,6 +76,10 @@ def test_the_whole_pacer_works_from_the_keyboard(page, pacer_urls, site_url):
     assert pacer.locator(".br-pacer__cycle").text_content() == f"{EXERCISES['box'].cycles.default - 1} breaths"
 
     page.keyboard.press("Tab")
+    assert focused(page)["name"] == "speech"
+    page.keyboard.press("Space")
+    assert pacer.get_by_label("Spoken cues").is_checked()
+    page.keyboard.press("Tab")
     assert focused(page)["name"] == "vibrate"
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Use defaults"
