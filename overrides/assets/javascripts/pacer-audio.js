@@ -53,7 +53,7 @@ export function cuesFor(plan) {
   /** @type {Cue[]} */
   const cues = plan.phases.map(phase => {
     const [from, to] = TONES[/** @type {'breathe-in'} */ (phase.data.action)] || TONES.hold;
-    const pan = phase.data.side == 'left' ? -1 : phase.data.side == 'right' ? 1 : 0;
+    const pan = phase.data.side === 'left' ? -1 : phase.data.side === 'right' ? 1 : 0;
     return { at: phase.start, ms: Math.min(TONE_MS, phase.end - phase.start), from, to, pan, level: TONE_LEVEL };
   });
   for (const note of CHIME) {
@@ -123,10 +123,12 @@ function writeHeader(view, dataBytes, { sampleRate, channels }) {
  * @param {TrackFormat} format
  */
 function addTone(samples, cue, { sampleRate, channels }) {
-  const first = sampleAt(cue.at, sampleRate), count = sampleAt(cue.ms, sampleRate);
-  const attack = Math.max(1, sampleAt(ATTACK_MS, sampleRate)), glide = sampleAt(GLIDE_MS, sampleRate);
+  const first = sampleAt(cue.at, sampleRate),
+    count = sampleAt(cue.ms, sampleRate);
+  const attack = Math.max(1, sampleAt(ATTACK_MS, sampleRate)),
+    glide = sampleAt(GLIDE_MS, sampleRate);
   const decay = Math.log(0.001) / Math.max(1, count - attack); // down to a thousandth at its end
-  const gains = channels == 1 ? [1] : [cue.pan > 0 ? 1 - cue.pan : 1, cue.pan < 0 ? 1 + cue.pan : 1];
+  const gains = channels === 1 ? [1] : [cue.pan > 0 ? 1 - cue.pan : 1, cue.pan < 0 ? 1 + cue.pan : 1];
   const frames = samples.length / channels;
   let phase = 0;
   for (let i = 0; i < count && first + i < frames; i++) {

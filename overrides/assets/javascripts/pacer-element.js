@@ -11,7 +11,14 @@
 // the sound track's position once it plays (pacer-track.js), so sight and sound never part.
 // Nothing starts, sounds or buzzes until the user asks. The page registers the element in pacer.js.
 import {
-  clampCycles, lungsDuring, nextChangeAfter, originFor, pacesFor, planSession, positionAt, spokenSeconds,
+  clampCycles,
+  lungsDuring,
+  nextChangeAfter,
+  originFor,
+  pacesFor,
+  planSession,
+  positionAt,
+  spokenSeconds,
 } from './pacer-schedule.js';
 import { canSpeak, hush, localVoice, speak } from './pacer-speech.js';
 import { PacerTrack } from './pacer-track.js';
@@ -52,10 +59,20 @@ const orbFrame = full => {
 /** Settings are remembered per exercise; storage that throws (privacy modes) is simply not used. */
 const storage = {
   /** @param {string} key @returns {Partial<Settings>} */
-  read(key) { try { return JSON.parse(localStorage.getItem(key) || '{}') || {}; } catch { return {}; } },
+  read(key) {
+    try {
+      return JSON.parse(localStorage.getItem(key) || '{}') || {};
+    } catch {
+      return {};
+    }
+  },
   /** @param {string} key @param {Settings | null} value */
   write(key, value) {
-    try { value ? localStorage.setItem(key, JSON.stringify(value)) : localStorage.removeItem(key); } catch { /* not kept */ }
+    try {
+      value ? localStorage.setItem(key, JSON.stringify(value)) : localStorage.removeItem(key);
+    } catch {
+      /* not kept */
+    }
   },
 };
 
@@ -77,7 +94,11 @@ export class BreathPacer extends HTMLElement {
 
   connectedCallback() {
     if (!this.#ui) {
-      try { this.#exercise = JSON.parse(this.dataset.exercise || ''); } catch { return; } // keep the no-JS fallback
+      try {
+        this.#exercise = JSON.parse(this.dataset.exercise || '');
+      } catch {
+        return;
+      } // keep the no-JS fallback
       this.#build();
     }
     document.addEventListener('visibilitychange', this.#onVisibility);
@@ -97,8 +118,11 @@ export class BreathPacer extends HTMLElement {
     this.append(ui);
     this.#ui = ui;
     this.#paces = pacesFor(this.#exercise);
-    const pace = /** @type {HTMLSelectElement} */ (ui.querySelector('[name=pace]')), cycles = /** @type {HTMLInputElement} */ (this.#field('cycles'));
-    pace.append(...this.#paces.map(value => new Option(`${PACE_NAMES[/** @type {1} */ (value)]} (${value}×)`, String(value))));
+    const pace = /** @type {HTMLSelectElement} */ (ui.querySelector('[name=pace]')),
+      cycles = /** @type {HTMLInputElement} */ (this.#field('cycles'));
+    pace.append(
+      ...this.#paces.map(value => new Option(`${PACE_NAMES[/** @type {1} */ (value)]} (${value}×)`, String(value))),
+    );
     cycles.min = String(this.#exercise.cycles.min);
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
@@ -116,10 +140,16 @@ export class BreathPacer extends HTMLElement {
   }
 
   /** @param {string} name */
-  #part(name) { return /** @type {HTMLElement} */ (this.#ui?.querySelector('.br-pacer__' + name)); }
+  #part(name) {
+    return /** @type {HTMLElement} */ (this.#ui?.querySelector('.br-pacer__' + name));
+  }
   /** @param {string} name */
-  #field(name) { return /** @type {HTMLInputElement} */ (this.#ui?.querySelector(`[name=${name}]`)); }
-  get #storageKey() { return 'breath-pacer:' + this.#exercise.id; }
+  #field(name) {
+    return /** @type {HTMLInputElement} */ (this.#ui?.querySelector(`[name=${name}]`));
+  }
+  get #storageKey() {
+    return 'breath-pacer:' + this.#exercise.id;
+  }
 
   #loadSettings() {
     const saved = storage.read(this.#storageKey);
@@ -132,7 +162,7 @@ export class BreathPacer extends HTMLElement {
     };
     for (const [name, value] of Object.entries(this.#settings)) {
       const field = this.#field(name);
-      if (field.type == 'checkbox') field.checked = !!value;
+      if (field.type === 'checkbox') field.checked = !!value;
       else field.value = String(value);
     }
     this.#replan();
@@ -141,20 +171,21 @@ export class BreathPacer extends HTMLElement {
   /** @param {HTMLInputElement} field */
   #settingChanged(field) {
     const settings = this.#settings;
-    if (field.name == 'cycles') field.value = String(settings.cycles = clampCycles(this.#exercise, field.value));
-    if (field.name == 'pace') settings.pace = Number(field.value);
-    if (field.name == 'vibrate') settings.vibrate = field.checked;
-    if (field.name == 'speech') {
+    if (field.name === 'cycles') field.value = String((settings.cycles = clampCycles(this.#exercise, field.value)));
+    if (field.name === 'pace') settings.pace = Number(field.value);
+    if (field.name === 'vibrate') settings.vibrate = field.checked;
+    if (field.name === 'speech') {
       settings.speech = field.checked;
-      if (settings.speech) localVoice(); // the browser starts loading its voices
+      if (settings.speech)
+        localVoice(); // the browser starts loading its voices
       else hush();
     }
-    if (field.name == 'sound') {
+    if (field.name === 'sound') {
       settings.sound = field.checked;
-      if (this.#state == 'running') settings.sound ? this.#playTrack(this.#time()) : this.#dropTrack();
+      if (this.#state === 'running') settings.sound ? this.#playTrack(this.#time()) : this.#dropTrack();
     }
     storage.write(this.#storageKey, settings);
-    if (field.name == 'cycles' || field.name == 'pace') {
+    if (field.name === 'cycles' || field.name === 'pace') {
       this.#replan();
       this.#reset();
     }
@@ -172,17 +203,19 @@ export class BreathPacer extends HTMLElement {
     const { cycles, pace } = this.#settings;
     this.#dropTrack(); // made for the old plan
     this.#plan = planSession(this.#exercise, cycles, pace);
-    this.#part('steps').replaceChildren(...this.#exercise.phases.map(phase => {
-      const item = document.createElement('li');
-      item.textContent = `${phase.label}${phase.side ? ' ' + phase.side : ''} ${spokenSeconds(phase.seconds * pace * 1000)}`;
-      return item;
-    }));
+    this.#part('steps').replaceChildren(
+      ...this.#exercise.phases.map(phase => {
+        const item = document.createElement('li');
+        item.textContent = `${phase.label}${phase.side ? ' ' + phase.side : ''} ${spokenSeconds(phase.seconds * pace * 1000)}`;
+        return item;
+      }),
+    );
   }
 
   // Controls.
   #start() {
-    if (this.#state == 'running') return;
-    const from = this.#state == 'paused' ? this.#pausedAt : 0;
+    if (this.#state === 'running') return;
+    const from = this.#state === 'paused' ? this.#pausedAt : 0;
     this.#origin = originFor(performance.now(), from);
     this.#phaseIndex = -1; // resuming shows and announces the phase again
     this.#setState('running');
@@ -192,7 +225,7 @@ export class BreathPacer extends HTMLElement {
   }
 
   #pause() {
-    if (this.#state != 'running') return;
+    if (this.#state !== 'running') return;
     this.#pausedAt = this.#time();
     this.#halt(true);
     this.#motion?.pause();
@@ -221,10 +254,15 @@ export class BreathPacer extends HTMLElement {
   #halt(keepTrack = false) {
     clearTimeout(this.#wakeTimer);
     this.#wakeTimer = 0;
-    if (keepTrack && this.#state == 'running' && this.#plan.total > this.#time()) this.#track?.pause();
+    if (keepTrack && this.#state === 'running' && this.#plan.total > this.#time()) this.#track?.pause();
     if (!keepTrack) this.#dropTrack();
     hush();
-    if (this.#settings.vibrate && this.#state == 'running') try { navigator.vibrate(0); } catch { /* no vibration */ }
+    if (this.#settings.vibrate && this.#state === 'running')
+      try {
+        navigator.vibrate(0);
+      } catch {
+        /* no vibration */
+      }
     this.#wakeLock?.release().catch(() => {});
     this.#wakeLock = null;
   }
@@ -232,25 +270,27 @@ export class BreathPacer extends HTMLElement {
   /** @param {string} state */
   #setState(state) {
     this.#state = this.dataset.state = state;
-    const busy = state == 'running' || state == 'paused';
-    this.#part('btn--main').textContent = state == 'running' ? 'Pause' : state == 'paused' ? 'Resume' : 'Start';
+    const busy = state === 'running' || state === 'paused';
+    this.#part('btn--main').textContent = state === 'running' ? 'Pause' : state === 'paused' ? 'Resume' : 'Start';
     for (const control of [this.#field('cycles'), this.#field('pace'), this.#ui?.querySelector('[data-do=defaults]')]) {
       /** @type {HTMLButtonElement} */ (control).disabled = busy;
     }
     if (!busy) this.dataset.phase = '';
-    if (state == 'idle') this.dataset.cycle = '0';
+    if (state === 'idle') this.dataset.cycle = '0';
   }
 
   /** Idle and done: a still display, the orb at rest (as the first phase starts, as the last ends).
    * @param {boolean} done */
   #showStill(done) {
-    const { cycles } = this.#settings, phases = this.#plan.phases;
+    const { cycles } = this.#settings,
+      phases = this.#plan.phases;
     this.#part('cue').textContent = done ? DONE_CUE : IDLE_CUE;
     this.#part('cycle').textContent = done ? `${cycles} of ${cycles} breaths done` : `${cycles} breaths`;
     this.#part('count').textContent = '';
     /** @type {HTMLProgressElement} */ (this.#part('progress')).value = done ? 1 : 0;
     for (const item of this.#part('steps').children) item.removeAttribute('aria-current');
-    const [emptyAtStart] = lungsDuring(phases[0].data.action), [, fullAtEnd] = lungsDuring(phases[phases.length - 1].data.action);
+    const [emptyAtStart] = lungsDuring(phases[0].data.action),
+      [, fullAtEnd] = lungsDuring(phases[phases.length - 1].data.action);
     this.#moveOrb(done ? fullAtEnd : emptyAtStart, done ? fullAtEnd : emptyAtStart, 0, 0);
     if (done) this.#say(DONE_CUE);
   }
@@ -260,33 +300,56 @@ export class BreathPacer extends HTMLElement {
     clearTimeout(this.#wakeTimer);
     const t = this.#time();
     if (t >= this.#plan.total) return this.#finish();
-    const position = positionAt(this.#plan, t), phase = /** @type {PlannedPhase} */ (position.phase);
-    if (position.index != this.#phaseIndex) this.#enter(position.index, phase, position.elapsed);
+    const position = positionAt(this.#plan, t),
+      phase = /** @type {PlannedPhase} */ (position.phase);
+    if (position.index !== this.#phaseIndex) this.#enter(position.index, phase, position.elapsed);
     this.#part('count').textContent = String(position.secondsLeft);
-    /** @type {HTMLProgressElement} */ (this.#part('progress')).value = (reducedMotion.matches ? phase.start : t) / this.#plan.total;
+    /** @type {HTMLProgressElement} */ (this.#part('progress')).value =
+      (reducedMotion.matches ? phase.start : t) / this.#plan.total;
     this.#wakeTimer = window.setTimeout(this.#tick, nextChangeAfter(this.#plan, t) - t);
   };
 
   /** Once per phase: attributes, words, the step list, the orb's motion, the announcement, the buzz, the event.
    * @param {number} index @param {PlannedPhase} phase @param {number} elapsed */
   #enter(index, phase, elapsed) {
-    const { cycles } = this.#settings, data = phase.data, seconds = (phase.end - phase.start) / 1000;
+    const { cycles } = this.#settings,
+      data = phase.data,
+      seconds = (phase.end - phase.start) / 1000;
     this.#phaseIndex = index;
     this.dataset.phase = phase.name;
     this.dataset.cycle = String(phase.cycle);
     this.#part('cue').textContent = data.cue;
     this.#part('cycle').textContent = phase.step < 0 ? 'Getting ready' : `Breath ${phase.cycle} of ${cycles}`;
-    [...this.#part('steps').children].forEach((item, step) => item.toggleAttribute('aria-current', step == phase.step));
+    [...this.#part('steps').children].forEach((item, step) =>
+      item.toggleAttribute('aria-current', step === phase.step),
+    );
     const [from, to] = lungsDuring(data.action);
     this.#moveOrb(from, to, phase.end - phase.start, elapsed);
-    this.#say(`${phase.step == 0 ? `Breath ${phase.cycle} of ${cycles}. ` : ''}${data.cue}, ${spokenSeconds(seconds * 1000)} seconds.`);
-    if (this.#settings.speech) speak(`${phase.step == 0 ? `Breath ${phase.cycle}. ` : ''}${data.label}`);
+    this.#say(
+      `${phase.step === 0 ? `Breath ${phase.cycle} of ${cycles}. ` : ''}${data.cue}, ${spokenSeconds(seconds * 1000)} seconds.`,
+    );
+    if (this.#settings.speech) speak(`${phase.step === 0 ? `Breath ${phase.cycle}. ` : ''}${data.label}`);
     const buzz = BUZZES[data.action];
-    if (this.#settings.vibrate && buzz && !document.hidden) try { navigator.vibrate(buzz); } catch { /* no vibration */ }
-    this.dispatchEvent(new CustomEvent('breath-pacer:phase', {
-      bubbles: true,
-      detail: { phase: phase.name, action: data.action, cycle: phase.cycle, step: phase.step, side: data.side || null, cue: data.cue, seconds },
-    }));
+    if (this.#settings.vibrate && buzz && !document.hidden)
+      try {
+        navigator.vibrate(buzz);
+      } catch {
+        /* no vibration */
+      }
+    this.dispatchEvent(
+      new CustomEvent('breath-pacer:phase', {
+        bubbles: true,
+        detail: {
+          phase: phase.name,
+          action: data.action,
+          cycle: phase.cycle,
+          step: phase.step,
+          side: data.side || null,
+          cue: data.cue,
+          seconds,
+        },
+      }),
+    );
   }
 
   /** The orb goes from one fullness to another over `duration` ms, already `elapsed` ms in: one
@@ -298,17 +361,19 @@ export class BreathPacer extends HTMLElement {
     this.#motion = null;
     if (reducedMotion.matches) return orb.removeAttribute('style'); // still; words and steps carry the rhythm
     Object.assign(orb.style, orbFrame(to));
-    if (from == to || !duration) return;
+    if (from === to || !duration) return;
     this.#motion = orb.animate([orbFrame(from), orbFrame(to)], { duration, easing: EASING });
     this.#motion.currentTime = elapsed;
   }
 
   /** @param {string} words */
-  #say(words) { this.#part('live').textContent = words; }
+  #say(words) {
+    this.#part('live').textContent = words;
+  }
 
   /** Hidden tab: without sound, pause; with sound, the track plays on and the display catches up on return. */
   #visibilityChanged() {
-    if (this.#state != 'running') return;
+    if (this.#state !== 'running') return;
     if (document.hidden) {
       if (!this.#settings.sound) this.#pause();
     } else {
@@ -321,7 +386,7 @@ export class BreathPacer extends HTMLElement {
   /** The orb's motion set again from the clock, after a time when the page may not have drawn. */
   #resyncOrb() {
     const { phase, elapsed } = positionAt(this.#plan, this.#time());
-    if (this.#state != 'running' || !phase) return;
+    if (this.#state !== 'running' || !phase) return;
     const [from, to] = lungsDuring(phase.data.action);
     this.#moveOrb(from, to, phase.end - phase.start, elapsed);
     if (this.#track?.waiting) this.#motion?.pause(); // the sound stalls: so does the breath
@@ -329,16 +394,19 @@ export class BreathPacer extends HTMLElement {
 
   #keepScreenOn() {
     if (this.#wakeLock && !this.#wakeLock.released) return;
-    navigator.wakeLock?.request('screen').then(lock => {
-      if (this.#state == 'running' && this.isConnected) this.#wakeLock = lock;
-      else lock.release();
-    }, () => {});
+    navigator.wakeLock?.request('screen').then(
+      lock => {
+        if (this.#state === 'running' && this.isConnected) this.#wakeLock = lock;
+        else lock.release();
+      },
+      () => {},
+    );
   }
 
   /** ms into the session: the sound track's position once it plays (a pause, seek or stall in the
    * track moves the display with it), else the page's clock. */
   #time() {
-    if (this.#state == 'paused') return this.#pausedAt;
+    if (this.#state === 'paused') return this.#pausedAt;
     return this.#track?.started ? this.#track.ms : performance.now() - this.#origin;
   }
 
@@ -347,15 +415,21 @@ export class BreathPacer extends HTMLElement {
   #playTrack(from) {
     if (!this.#track) {
       const title = this.querySelector('.br-pacer__fallback p')?.textContent || this.#exercise.id;
-      const site = document.querySelector('meta[name=apple-mobile-web-app-title]')?.getAttribute('content') || document.title;
-      this.#track = PacerTrack.make(this.#plan, { title, site }, {
-        play: () => this.#state == 'paused' && this.#start(),
-        pause: () => this.#pause(),
-        stop: () => this.#reset(),
-        moved: () => this.#trackMoved(),
-        ended: () => this.#state == 'done' && this.#dropTrack(),
-      });
-      if (!this.#track) return this.#say('This session is too long for its sound track: choose fewer breaths for sound.');
+      const site =
+        document.querySelector('meta[name=apple-mobile-web-app-title]')?.getAttribute('content') || document.title;
+      this.#track = PacerTrack.make(
+        this.#plan,
+        { title, site },
+        {
+          play: () => this.#state === 'paused' && this.#start(),
+          pause: () => this.#pause(),
+          stop: () => this.#reset(),
+          moved: () => this.#trackMoved(),
+          ended: () => this.#state === 'done' && this.#dropTrack(),
+        },
+      );
+      if (!this.#track)
+        return this.#say('This session is too long for its sound track: choose fewer breaths for sound.');
       this.#ui?.append(this.#track.audio);
     }
     this.#track.play(from).catch(() => {}); // refused (no tap, no output): the page clock goes on
@@ -363,8 +437,8 @@ export class BreathPacer extends HTMLElement {
 
   /** The track seeked, stalled or went on: the display follows it at once. */
   #trackMoved() {
-    if (this.#state == 'paused' && this.#track) this.#pausedAt = this.#track.ms; // resuming goes on from there
-    if (this.#state != 'running') return;
+    if (this.#state === 'paused' && this.#track) this.#pausedAt = this.#track.ms; // resuming goes on from there
+    if (this.#state !== 'running') return;
     this.#origin = originFor(performance.now(), this.#time()); // where the page clock takes over if the track goes
     this.#tick();
     this.#resyncOrb();
@@ -373,7 +447,7 @@ export class BreathPacer extends HTMLElement {
   #dropTrack() {
     const track = this.#track;
     if (!track) return;
-    if (this.#state == 'running') this.#origin = originFor(performance.now(), this.#time());
+    if (this.#state === 'running') this.#origin = originFor(performance.now(), this.#time());
     this.#track = null;
     track.close();
   }

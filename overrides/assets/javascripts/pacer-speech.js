@@ -12,7 +12,10 @@ export function canSpeak() {
 export function localVoice() {
   if (!canSpeak()) return null;
   const language = (document.documentElement.lang || 'en').slice(0, 2).toLowerCase();
-  return speechSynthesis.getVoices().find(voice => voice.localService && voice.lang.toLowerCase().startsWith(language)) || null;
+  return (
+    speechSynthesis.getVoices().find(voice => voice.localService && voice.lang.toLowerCase().startsWith(language)) ||
+    null
+  );
 }
 
 /** Says `words` at once, cutting short whatever was still being said. @param {string} words */

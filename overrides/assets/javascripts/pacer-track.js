@@ -82,7 +82,7 @@ export class PacerTrack {
       if (!audio.ended) listener.pause();
     });
     audio.addEventListener('ended', () => {
-      if (owner == this) navigator.mediaSession.playbackState = 'none';
+      if (owner === this) navigator.mediaSession.playbackState = 'none';
       listener.ended();
     });
   }
@@ -111,7 +111,7 @@ export class PacerTrack {
     audio.removeAttribute('src');
     audio.load();
     URL.revokeObjectURL(this.#url);
-    if (owner == this && 'mediaSession' in navigator) {
+    if (owner === this && 'mediaSession' in navigator) {
       owner = null;
       navigator.mediaSession.metadata = null;
       navigator.mediaSession.playbackState = 'none';
@@ -125,18 +125,22 @@ export class PacerTrack {
     // iOS 17+: a playback session is not muted by the ring/silent switch.
     const withSession = /** @type {{audioSession?: {type: string}}} */ (/** @type {unknown} */ (navigator));
     if (withSession.audioSession) withSession.audioSession.type = 'playback';
-    if (!('mediaSession' in navigator) || owner == this) return;
+    if (!('mediaSession' in navigator) || owner === this) return;
     owner = this;
-    const session = navigator.mediaSession, listener = this.listener;
+    const session = navigator.mediaSession,
+      listener = this.listener;
     session.metadata = new MediaMetadata({ title: this.labels.title, artist: this.labels.site, artwork: ARTWORK });
     /** @type {[MediaSessionAction, MediaSessionActionHandler][]} */
     const handlers = [
       ['play', () => listener.play()],
       ['pause', () => listener.pause()],
       ['stop', () => listener.stop()],
-      ['seekto', details => {
-        if (details.seekTime !== undefined) this.audio.currentTime = details.seekTime;
-      }],
+      [
+        'seekto',
+        details => {
+          if (details.seekTime !== undefined) this.audio.currentTime = details.seekTime;
+        },
+      ],
     ];
     for (const [action, handler] of handlers) {
       try {
@@ -149,8 +153,9 @@ export class PacerTrack {
 
   /** The lock screen's play/pause button and progress bar. */
   #showState() {
-    if (owner != this) return;
-    const audio = this.audio, session = navigator.mediaSession;
+    if (owner !== this) return;
+    const audio = this.audio,
+      session = navigator.mediaSession;
     session.playbackState = audio.paused ? 'paused' : 'playing';
     try {
       session.setPositionState?.({

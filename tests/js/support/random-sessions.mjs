@@ -33,7 +33,8 @@ function randomPhase(next) {
 
 /** @param {() => number} next @returns {Exercise} */
 function randomExercise(next) {
-  const min = 1 + Math.floor(next() * 10), max = min + Math.floor(next() * 30);
+  const min = 1 + Math.floor(next() * 10),
+    max = min + Math.floor(next() * 30);
   return {
     id: 'random',
     lead_in: next() < 0.5 ? randomPhase(next) : null,
@@ -46,7 +47,9 @@ function randomExercise(next) {
  * @param {(exercise: Exercise, cycles: number, pace: number, next: () => number) => void} check @param {number} [cases] */
 export function forRandomSessions(check, cases = CASES) {
   for (let n = 0; n < cases; n++) {
-    const seed = SEED + n, next = random(seed), exercise = randomExercise(next);
+    const seed = SEED + n,
+      next = random(seed),
+      exercise = randomExercise(next);
     const paces = pacesFor(exercise);
     const pace = paces[Math.floor(next() * paces.length)];
     const cycles = exercise.cycles.min + Math.floor(next() * (exercise.cycles.max - exercise.cycles.min + 1));
