@@ -9,11 +9,13 @@ import { createInterface } from 'node:readline';
 import puppeteer from 'puppeteer-core';
 
 const [executablePath] = process.argv.slice(2);
+// FIREFOX_PREFS='{"name": value}' sets preferences for an experiment (bench/engine_timing.py).
 const browser = await puppeteer.launch({
   browser: 'firefox',
   protocol: 'webDriverBiDi',
   executablePath,
   headless: true,
+  extraPrefsFirefox: JSON.parse(process.env.FIREFOX_PREFS || '{}'),
 });
 const page = await browser.newPage();
 await page.setViewport({ width: 1280, height: 900 });
