@@ -68,11 +68,12 @@ lint-workflows: $(STAMP)
 	$(BIN)/actionlint -no-color
 	$(BIN)/zizmor --offline --no-progress .github/workflows/
 
-## lint: the workflows, ruff (lint and format), mypy strict, eslint and tsc's JSDoc type check; all must be clean
+## lint: the workflows, ruff (lint and format), mypy strict, prettier, eslint and tsc's JSDoc type check; all must be clean
 lint: $(STAMP) $(NODE_STAMP) lint-workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/prettier --check "**/*.{js,mjs}"
 	node_modules/.bin/eslint .
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tsconfig.node.json

@@ -16,14 +16,14 @@ import shutil
 import sys
 import time
 
-from bench import build_speed, environment, lighthouse, offline, pacer_timing, page_weight
+from bench import build_speed, environment, lighthouse, offline, pacer_sound, pacer_timing, page_weight
 from bench.baseline import baseline_site
 from bench.environment import BENCH_DIR, WORK_DIR
 from bench.report import Section, Table
 from bench.server import serve
 from tests.support.build import build_site
 
-SECTIONS = ("build", "weight", "timing", "lighthouse", "offline")  # timing covers 3. and 4.
+SECTIONS = ("build", "weight", "timing", "lighthouse", "offline", "sound")  # timing covers 3. and 4.
 ALIASES = {"pacer": "timing"}
 RESULTS = BENCH_DIR / "RESULTS.md"
 
@@ -115,7 +115,7 @@ def main() -> None:
         sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     started = time.monotonic()
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    browsers_needed = {"timing", "lighthouse", "offline"} & set(chosen)
+    browsers_needed = {"timing", "lighthouse", "offline", "sound"} & set(chosen)
     chromium = environment.chromium() if browsers_needed else shutil.which("chromium") or "none"
     if browsers_needed:
         environment.node_packages()
@@ -145,6 +145,9 @@ def main() -> None:
         if "lighthouse" in chosen:
             print("\n5. Lighthouse (about 3 minutes) ...", flush=True)
             sections += with_load(lighthouse.run, chromium, site_url)
+        if "sound" in chosen:
+            print("\n7. Pacer sound track (about 2 minutes) ...", flush=True)
+            sections += with_load(pacer_sound.run, chromium, site_url, site)
     if "offline" in chosen:
         print("\n6. Offline (about a minute) ...", flush=True)
         sections += with_load(offline.run, chromium, site)

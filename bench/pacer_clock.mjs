@@ -16,40 +16,81 @@ const { chromium, url, exercise, cycles, timeoutMs } = options;
 
 // Runs before the page's own scripts: logs phase changes, start taps, tones and audio clocks.
 const INSTRUMENT = () => {
-  const bench = (window.__bench = { phases: [], starts: [], tones: [], clocks: [], contexts: [], visibility: [], errors: [] });
+  const bench = (window.__bench = {
+    phases: [],
+    starts: [],
+    tones: [],
+    clocks: [],
+    contexts: [],
+    visibility: [],
+    errors: [],
+  });
   const RealContext = window.AudioContext;
   window.AudioContext = class extends RealContext {
-    constructor(...args) { super(...args); bench.contexts.push(this); }
+    constructor(...args) {
+      super(...args);
+      bench.contexts.push(this);
+    }
   };
   const realStart = AudioScheduledSourceNode.prototype.start;
   AudioScheduledSourceNode.prototype.start = function (when = 0, ...rest) {
-    try { // never let the recording break the pacer's own call
-      const ctx = this.context, out = ctx.getOutputTimestamp?.() ?? {};
-      bench.tones.push({ when, currentTime: ctx.currentTime, perf: performance.now(), outContext: out.contextTime, outPerf: out.performanceTime, hidden: document.hidden, state: ctx.state });
-    } catch (error) { bench.errors.push(String(error)); }
+    try {
+      // never let the recording break the pacer's own call
+      const ctx = this.context,
+        out = ctx.getOutputTimestamp?.() ?? {};
+      bench.tones.push({
+        when,
+        currentTime: ctx.currentTime,
+        perf: performance.now(),
+        outContext: out.contextTime,
+        outPerf: out.performanceTime,
+        hidden: document.hidden,
+        state: ctx.state,
+      });
+    } catch (error) {
+      bench.errors.push(String(error));
+    }
     return realStart.call(this, when, ...rest);
   };
   bench.sampleClock = () => {
     const ctx = bench.contexts.at(-1);
     if (!ctx) return null;
     const out = ctx.getOutputTimestamp();
-    bench.clocks.push({ outContext: out.contextTime, outPerf: out.performanceTime, currentTime: ctx.currentTime, perf: performance.now(), state: ctx.state, baseLatency: ctx.baseLatency, outputLatency: ctx.outputLatency });
+    bench.clocks.push({
+      outContext: out.contextTime,
+      outPerf: out.performanceTime,
+      currentTime: ctx.currentTime,
+      perf: performance.now(),
+      state: ctx.state,
+      baseLatency: ctx.baseLatency,
+      outputLatency: ctx.outputLatency,
+    });
     return bench.clocks.at(-1);
   };
   // The tap that starts the pacer: a capture listener runs just before the pacer's own handler.
-  document.addEventListener('click', e => {
-    if (e.target.closest?.('breath-pacer button')?.textContent.trim() == 'Start') bench.starts.push(performance.now());
-  }, true);
-  document.addEventListener('visibilitychange', () => bench.visibility.push([document.visibilityState, performance.now()]));
+  document.addEventListener(
+    'click',
+    e => {
+      if (e.target.closest?.('breath-pacer button')?.textContent.trim() === 'Start')
+        bench.starts.push(performance.now());
+    },
+    true,
+  );
+  document.addEventListener('visibilitychange', () =>
+    bench.visibility.push([document.visibilityState, performance.now()]),
+  );
   // Main-thread tasks over 50 ms, to explain a phase change seen late.
   bench.longTasks = [];
-  new PerformanceObserver(list => list.getEntries().forEach(e => bench.longTasks.push([e.startTime, e.duration])))
-    .observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver(list =>
+    list.getEntries().forEach(e => bench.longTasks.push([e.startTime, e.duration])),
+  ).observe({ type: 'longtask', buffered: true });
   const watch = () => {
     const el = document.querySelector('breath-pacer');
     if (!el) return requestAnimationFrame(watch);
-    new MutationObserver(() => bench.phases.push([el.dataset.phase, el.dataset.state, performance.now()]))
-      .observe(el, { attributes: true, attributeFilter: ['data-phase'] });
+    new MutationObserver(() => bench.phases.push([el.dataset.phase, el.dataset.state, performance.now()])).observe(el, {
+      attributes: true,
+      attributeFilter: ['data-phase'],
+    });
   };
   document.addEventListener('DOMContentLoaded', watch);
 };
@@ -68,7 +109,7 @@ async function openPacer(page, { sound }) {
   await breaths.type(String(cycles));
   await page.keyboard.press('Tab');
   const soundBox = await page.$(`${pacer} input[name=sound]`);
-  if ((await soundBox.evaluate(box => box.checked)) != sound) await soundBox.click();
+  if ((await soundBox.evaluate(box => box.checked)) !== sound) await soundBox.click();
   await page.click(`${pacer} summary`);
 }
 
@@ -83,9 +124,21 @@ const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
   // Keep Chrome's real hidden-tab behaviour: Puppeteer turns background throttling off by default.
-  ignoreDefaultArgs: ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  ignoreDefaultArgs: [
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ],
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
 });
 try {
   const hidden = (await browser.pages())[0] ?? (await browser.newPage());
@@ -108,21 +161,39 @@ try {
     await hidden.evaluate(() => window.__bench.sampleClock());
     const visibleState = await state(visible);
     // The hidden pacer draws no frames, so it shows 'done' only once it is in front again.
-    if (visibleState == 'done') { metricsAtEnd = (await cdp.send('Performance.getMetrics')).metrics; break; }
+    if (visibleState === 'done') {
+      metricsAtEnd = (await cdp.send('Performance.getMetrics')).metrics;
+      break;
+    }
     await sleep(2000);
   }
   await hidden.evaluate(() => window.__bench.sampleClock());
   await hidden.bringToFront();
-  await hidden.waitForFunction(p => document.querySelector(p).dataset.state == 'done', { timeout: 5000 }, pacer).catch(() => {});
-  const collect = page => page.evaluate(() => {
-    const { phases, starts, tones, clocks, visibility, errors, longTasks } = window.__bench;
-    return { phases, starts, tones, clocks, visibility, errors, longTasks, hiddenNow: document.hidden, state: document.querySelector('breath-pacer').dataset.state };
-  });
-  console.log(JSON.stringify({
-    visible: { ...(await collect(visible)), metricsAtStart, metricsAtEnd, idleAtStart, idleAtEnd },
-    hidden: await collect(hidden),
-    userAgent: await browser.userAgent(),
-  }));
+  await hidden
+    .waitForFunction(p => document.querySelector(p).dataset.state === 'done', { timeout: 5000 }, pacer)
+    .catch(() => {});
+  const collect = page =>
+    page.evaluate(() => {
+      const { phases, starts, tones, clocks, visibility, errors, longTasks } = window.__bench;
+      return {
+        phases,
+        starts,
+        tones,
+        clocks,
+        visibility,
+        errors,
+        longTasks,
+        hiddenNow: document.hidden,
+        state: document.querySelector('breath-pacer').dataset.state,
+      };
+    });
+  console.log(
+    JSON.stringify({
+      visible: { ...(await collect(visible)), metricsAtStart, metricsAtEnd, idleAtStart, idleAtEnd },
+      hidden: await collect(hidden),
+      userAgent: await browser.userAgent(),
+    }),
+  );
 } finally {
   await browser.close();
 }

@@ -30,7 +30,7 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
     del sys.modules[_name]
 
-from hooks.assets.compact import COMPACTED, compact  # noqa: E402 -- needs the lines above
+from hooks.assets.compact import compact, is_own_asset  # noqa: E402 -- needs the lines above
 from hooks.finish import FinishError, SiteSettings, finish_site  # noqa: E402 -- needs the lines above
 from hooks.pages.shortcodes import body_first_line  # noqa: E402 -- needs the lines above
 from hooks.pipeline import Build, BuildError, PageSource, check_page_html, expand_page, start_build  # noqa: E402 -- needs the lines above
@@ -81,13 +81,13 @@ class _MkDocsBuild:
             self.build.learn_pages(sources, Path(config.docs_dir).name)
         except BuildError as error:
             raise PluginError(str(error)) from None
-        for src_uri in COMPACTED:
-            original = files.get_file_from_path(src_uri)
-            if original is None:
-                raise PluginError(f"{src_uri} is missing from the theme overrides; hooks/assets/compact.py lists it")
+        overrides = Path(config.theme.custom_dir or "").resolve()
+        for original in [file for file in files if is_own_asset(file.src_uri) and file.abs_src_path]:
+            source_path = Path(original.abs_src_path or "").resolve()
+            if not source_path.is_relative_to(overrides):
+                continue  # the theme's own, already minified
             files.remove(original)
-            source = Path(original.abs_src_path or "").read_text("utf-8")
-            files.append(File.generated(config, src_uri, content=compact(source)))
+            files.append(File.generated(config, original.src_uri, content=compact(source_path.read_text("utf-8"))))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

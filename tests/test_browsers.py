@@ -24,9 +24,10 @@ def run_lookup(tmp_path: Path, env_extra: dict[str, str]) -> subprocess.Complete
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, check=False)
 
 
-def fake_browser(path: Path) -> Path:
+def fake_browser(path: Path, version: str = "") -> Path:
+    """An executable that does nothing but answer --version with `version`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("#!/bin/sh\n")
+    path.write_text(f"#!/bin/sh\necho '{version}'\n" if version else "#!/bin/sh\n")
     path.chmod(0o755)
     return path
 
@@ -87,7 +88,8 @@ def test_webkit_needs_its_minibrowser_too(tmp_path):
 
 
 def test_the_engines_on_path_are_found(tmp_path):
-    paths = [fake_browser(tmp_path / "bin" / name) for name in ("firefox-esr", "WebKitWebDriver", "Xvfb")]
+    paths = [fake_browser(tmp_path / "bin" / "firefox-esr", "Mozilla Firefox 153.8.0esr")]
+    paths += [fake_browser(tmp_path / "bin" / name) for name in ("WebKitWebDriver", "Xvfb")]
     minibrowser = fake_browser(tmp_path / "MiniBrowser")
     result = run_engine_lookup(tmp_path, ["firefox", "webkit", "xvfb"], {"MINIBROWSER": str(minibrowser)})
     assert result.returncode == 0, result.stderr
@@ -97,3 +99,16 @@ def test_the_engines_on_path_are_found(tmp_path):
 def test_debians_minibrowser_is_found_where_the_package_puts_it(tmp_path):
     installed = fake_browser(tmp_path / "usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
     assert browsers.minibrowser(env={}, root=tmp_path) == str(installed)
+
+
+@pytest.mark.parametrize("reported", ["Mozilla Firefox 140.5.0esr", ""])
+def test_an_old_firefox_stops_at_once_naming_the_version_and_the_command(tmp_path, reported):
+    """Firefox 140 ESR would fail later on an opaque WebDriver BiDi protocol error."""
+    fake_browser(tmp_path / "bin" / "firefox-esr", reported)
+    result = run_engine_lookup(tmp_path, ["firefox"], {})
+    assert result.returncode == 1
+    assert f"need Firefox {browsers.FIREFOX_MIN_VERSION} or newer" in result.stderr
+    assert "apt-get update && apt-get install firefox-esr" in result.stderr
+    assert ("Firefox 140;" if reported else "version could not be read") in result.stderr
+    with pytest.raises(browsers.BrowserNotFoundError, match="Firefox 144 or newer"):
+        browsers.require(browsers.FIREFOX, {"PATH": str(tmp_path / "bin")})

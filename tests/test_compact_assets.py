@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from hooks.assets.compact import compact
+import subprocess
+
+from hooks.assets.compact import compact, is_own_asset
+from tests.support.paths import REPO_ROOT
 
 
 def test_whole_line_comments_and_indentation_go():
@@ -28,3 +31,22 @@ def test_a_cast_never_swallows_the_lines_after_it():
 
 def test_css_comments_go_too():
     assert compact("/* Pacer. */\n.a {\n  color: red;\n}\n") == ".a {\ncolor: red;\n}\n"
+
+
+def test_every_script_of_ours_still_parses_once_compacted(tmp_path):
+    """Everything under our assets is compacted (hooks/assets/compact.py): each script must stay
+    valid JavaScript, so a comment-like line inside a string or template would show up here."""
+    scripts = sorted((REPO_ROOT / "overrides/assets/javascripts").glob("*.js"))
+    assert scripts
+    for script in scripts:
+        assert is_own_asset(f"assets/javascripts/{script.name}")
+        compacted = tmp_path / f"{script.stem}.mjs"
+        compacted.write_text(compact(script.read_text(encoding="utf-8")), encoding="utf-8")
+        result = subprocess.run(["node", "--check", str(compacted)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, f"{script.name}: {result.stderr}"
+
+
+def test_only_our_folders_are_compacted():
+    assert is_own_asset("assets/stylesheets/site.css")
+    assert not is_own_asset("assets/images/icon.svg")
+    assert not is_own_asset("sw.js")

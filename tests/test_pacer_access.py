@@ -76,6 +76,10 @@ def test_the_whole_pacer_works_from_the_keyboard(page, pacer_urls, site_url):
     assert pacer.locator(".br-pacer__cycle").text_content() == f"{EXERCISES['box'].cycles.default - 1} breaths"
 
     page.keyboard.press("Tab")
+    assert focused(page)["name"] == "speech"
+    page.keyboard.press("Space")
+    assert pacer.get_by_label("Spoken cues").is_checked()
+    page.keyboard.press("Tab")
     assert focused(page)["name"] == "vibrate"
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Use defaults"
@@ -226,8 +230,16 @@ def test_back_from_a_hidden_tab_the_orb_is_on_the_clock_and_nothing_is_said_twic
         "() => { window.heard = []; addEventListener('breath-pacer:phase', e => heard.push(e.detail.phase)); }"
     )
     pacer.get_by_role("button", name="Start").click()
+    page.wait_for_function("document.querySelector('breath-pacer audio')?.currentTime > 0")
     hide_tab(page, True)
-    page.clock.run_for(4000 + 2500)  # 2.5 s into breathing in, unseen
+    # 2.5 s into breathing in, unseen: with sound on, the track is the session's clock.
+    pacer.evaluate(
+        """el => new Promise(done => {
+            const audio = el.querySelector('audio');
+            audio.addEventListener('seeked', () => done(), {once: true});
+            audio.currentTime = 4 + 2.5;
+        })"""
+    )
     spoken = pacer.locator("[aria-live=polite]").text_content()
     hide_tab(page, False)
     motion = orb_motion(pacer)

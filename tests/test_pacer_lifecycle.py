@@ -1,10 +1,8 @@
 """The pacer's life on a page: nothing starts on its own, leaving a page (instant navigation) stops
-everything, pacers on one page are independent, a hidden tab pauses or keeps the tones on time,
+everything, pacers on one page are independent, a hidden tab pauses or keeps the sound track playing,
 cues run only when switched on, and settings are remembered per exercise."""
 
 from __future__ import annotations
-
-import itertools
 
 import pytest
 
@@ -26,8 +24,9 @@ EXERCISES = exercises()
 def spy(page) -> dict:
     return page.evaluate(
         """() => ({
-            contexts: pacerSpy.contexts.map(c => c.state),
-            tones: pacerSpy.tones.length,
+            tracks: pacerSpy.tracks.length,
+            playing: [...document.querySelectorAll('audio')].filter(a => !a.paused).length,
+            spoken: pacerSpy.spoken,
             vibrations: pacerSpy.vibrations,
             locks: pacerSpy.locks.map(l => l.released),
         })"""
@@ -36,11 +35,14 @@ def spy(page) -> dict:
 
 def test_nothing_starts_plays_or_buzzes_on_its_own(page, pacer_urls, site_url):
     errors = watch_errors(page, site_url)
-    page.add_init_script("localStorage.setItem('breath-pacer:box', JSON.stringify({sound: true, vibrate: true}))")
+    page.add_init_script(
+        "localStorage.setItem('breath-pacer:box', JSON.stringify({sound: true, speech: true, vibrate: true}))"
+    )
     pacer = open_pacer(page, pacer_urls["box"], "box", spies=True)
     page.clock.run_for(120_000)
     assert attributes(pacer) == {"state": "idle", "phase": "", "cycle": "0"}
-    assert spy(page) == {"contexts": [], "tones": 0, "vibrations": [], "locks": []}
+    assert spy(page) == {"tracks": 0, "playing": 0, "spoken": [], "vibrations": [], "locks": []}
+    assert page.evaluate("pacerSpy.plays") == 0
     assert pacer.get_by_label("Sound").is_checked()  # remembered, yet silent until Start
     assert errors == []
 
@@ -48,45 +50,33 @@ def test_nothing_starts_plays_or_buzzes_on_its_own(page, pacer_urls, site_url):
 def test_cues_run_only_while_running_and_stop_with_the_session(page, pacer_urls):
     pacer = open_pacer(page, pacer_urls["alternate-nostril"], "alternate-nostril", spies=True)
     pacer.get_by_role("button", name="Start").click()
-    page.clock.run_for(9000)
-    assert spy(page)["contexts"] == [] and spy(page)["vibrations"] == []  # cues are off by default
-    assert spy(page)["locks"] == [False]  # the screen stays awake while running
+    page.clock.run_for(9000)  # in on the right, 8 to 12 s
+    state = spy(page)
+    assert (state["tracks"], state["spoken"], state["vibrations"]) == (0, [], [])  # cues are off by default
+    assert state["locks"] == [False]  # the screen stays awake while running
 
     choose_settings(pacer)
-    pacer.get_by_label("Sound").check()
+    pacer.get_by_label("Spoken cues").check()
     pacer.get_by_label("Vibration").check()
-    page.clock.run_for(8000)
-    tones = page.evaluate("pacerSpy.tones.map(t => t.pan)")
-    assert len(tones) >= 2 and set(tones) <= {-1, 1}  # alternate nostril: panned left or right
-    assert page.evaluate("pacerSpy.vibrations.length") >= 2
+    page.clock.run_for(8000)  # out on the left at 12 s, breath 2 in on the left at 16 s
+    # One pulse for in, two for out; the words, and the breath's number as each breath begins.
+    assert spy(page)["vibrations"] == [[100, 120, 100], [250]]
+    assert spy(page)["spoken"] == ["Out", "Breath 2. In"]
+
+    pacer.get_by_label("Sound").check()  # a tap: the track is made and plays from where the session is
+    assert page.wait_for_function("pacerSpy.tracks.length == 1 && !document.querySelector('breath-pacer audio').paused")
+    at = pacer.locator("audio").evaluate("a => a.currentTime")
+    assert 17 <= at < 19, at
     pacer.get_by_role("button", name="Pause").click()
     state = spy(page)
-    assert state["locks"] == [True] and state["vibrations"][-1] == 0
+    assert state["locks"] == [True] and state["vibrations"][-1] == 0 and state["playing"] == 0
     pacer.get_by_role("button", name="Resume").click()
     assert spy(page)["locks"] == [True, False]
-
-
-def test_tones_differ_for_in_hold_and_out(page, pacer_urls):
-    pacer = open_pacer(page, pacer_urls["box"], "box", spies=True)
-    choose_settings(pacer)
-    pacer.get_by_label("Sound").check()
-    pacer.get_by_role("button", name="Start").click()
-    page.evaluate(
-        """() => {
-            pacerSpy.glides = [];
-            const set = AudioParam.prototype.setValueAtTime;
-            AudioParam.prototype.setValueAtTime = function (value, when) {
-                if (this.maxValue > 20000) pacerSpy.glides.push(value);  // a frequency, not a gain
-                return set.call(this, value, when);
-            };
-        }"""
-    )
-    page.clock.run_for(4000 + 16_000)
-    glides = page.evaluate("pacerSpy.glides")
-    assert len(glides) >= 4
-    in_tone, hold_tone, out_tone = glides[0], glides[1], glides[2]
-    assert len({in_tone, hold_tone, out_tone}) == 3
-    assert page.evaluate("pacerSpy.contexts.map(c => c.state)") != []
+    assert page.wait_for_function("!document.querySelector('breath-pacer audio').paused")
+    assert page.evaluate("pacerSpy.tracks.length") == 1  # the same track goes on
+    pacer.get_by_role("button", name="Reset").click()
+    assert spy(page)["playing"] == 0 and pacer.locator("audio").count() == 0
+    assert page.evaluate("pacerSpy.revoked") == 1  # its memory is let go
 
 
 def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_url):
@@ -111,10 +101,9 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     assert old.evaluate("el => [el.dataset.state, el.dataset.phase, el.innerHTML]") == frozen
     assert frozen[:2] == ["idle", ""]
     state = spy(page)
-    assert state["contexts"] == ["closed"]
+    assert state["tracks"] == 1 and state["playing"] == 0 and page.evaluate("pacerSpy.revoked") == 1
     assert state["locks"] and all(state["locks"])
     assert state["vibrations"][-1] == 0
-    tones_after_leaving = state["tones"]
 
     assert attributes(box) == {"state": "idle", "phase": "", "cycle": "0"}
     page.go_back()
@@ -124,10 +113,10 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     assert page.evaluate("window.leftBehind !== undefined")
     page.clock.run_for(10_000)
     assert attributes(back) == {"state": "idle", "phase": "", "cycle": "0"}
-    assert spy(page)["tones"] == tones_after_leaving
-    back.get_by_role("button", name="Start").click()
-    page.clock.run_for(5000)
-    assert attributes(back) == {"state": "running", "phase": "breathe-in", "cycle": "1"}
+    assert spy(page)["tracks"] == 1 and spy(page)["playing"] == 0
+    back.get_by_role("button", name="Start").click()  # sound is remembered: a new track, from the start
+    assert page.wait_for_function("pacerSpy.tracks.length == 2 && !document.querySelector('breath-pacer audio').paused")
+    assert attributes(back) == {"state": "running", "phase": "lead-in", "cycle": "1"}
     assert errors == []
 
 
@@ -170,24 +159,23 @@ def test_a_hidden_tab_pauses_a_silent_session(page, pacer_urls):
     assert pacer.locator(".br-pacer__count").text_content() == "3"
 
 
-def test_a_hidden_tab_keeps_the_tones_on_schedule(page, pacer_urls):
+def test_a_hidden_tab_keeps_the_track_playing_and_the_display_catches_up(page, pacer_urls):
     pacer = open_pacer(page, pacer_urls["box"], "box", spies=True)
     choose_settings(pacer)
     pacer.get_by_label("Sound").check()
     pacer.get_by_role("button", name="Start").click()
-    page.clock.run_for(5000)
-    before = spy(page)["tones"]
+    audio = pacer.locator("audio")
+    assert page.wait_for_function("document.querySelector('breath-pacer audio').currentTime > 0")
     hide_tab(page, True)
-    # Hidden tabs get few timer runs: the tones for the next minute go onto the audio clock now.
-    whens = page.evaluate("pacerSpy.tones.map(t => t.when)")[before:]
-    assert len(whens) >= 60 // 4 - 1
-    gaps = [b - a for a, b in itertools.pairwise(whens)]
-    assert all(abs(gap - 4.0) < 0.02 for gap in gaps), gaps
-    page.evaluate("pacerSpy.locks.forEach(lock => lock.released = true)")  # browsers drop wake locks in hidden tabs
-    page.clock.run_for(23_500)  # 28 s in: lead-in 4 s, then 24 s = 1.5 breaths
+    page.clock.run_for(60_000)
     assert attributes(pacer)["state"] == "running"
+    assert audio.evaluate("a => a.paused") is False  # the sound goes on
+    page.evaluate("pacerSpy.locks.forEach(lock => lock.released = true)")  # browsers drop wake locks in hidden tabs
+    audio.evaluate(
+        "a => new Promise(done => { a.addEventListener('seeked', done, {once: true}); a.currentTime = 28; })"
+    )
     hide_tab(page, False)
-    # Shown again: the right phase at once, and the screen kept awake again.
+    # Shown again: the phase the track is in (28 s: lead-in 4 s, then 1.5 breaths of 16 s), the screen kept awake.
     assert attributes(pacer) == {"state": "running", "phase": "breathe-out", "cycle": "2"}
     assert pacer.locator(".br-pacer__count").text_content() == "4"
     assert wait_until(page, "pacerSpy.locks.length == 2 && !pacerSpy.locks[1].released")
@@ -198,12 +186,14 @@ def test_settings_survive_a_reload_and_can_go_back_to_defaults(page, pacer_urls,
     pacer = open_pacer(page, pacer_urls["diaphragmatic"], "diaphragmatic")
     choose_settings(pacer, cycles=exercise.cycles.max + 5, pace="1.5")  # beyond the range: clamped
     pacer.get_by_label("Sound").check()
+    pacer.get_by_label("Spoken cues").check()
     assert pacer.get_by_label("Breaths").input_value() == str(exercise.cycles.max)
     page.reload()
     pacer.and_(page.locator("[data-ready]")).wait_for()
     assert pacer.get_by_label("Breaths").input_value() == str(exercise.cycles.max)
     assert pacer.get_by_label("Pace").input_value() == "1.5"
     assert pacer.get_by_label("Sound").is_checked()
+    assert pacer.get_by_label("Spoken cues").is_checked()
     assert pacer.locator(".br-pacer__cycle").text_content() == f"{exercise.cycles.max} breaths"
     assert pacer.locator(".br-pacer__steps li").first.text_content() == "In 6"
     # Other exercises keep their own settings.
@@ -220,6 +210,7 @@ def test_settings_survive_a_reload_and_can_go_back_to_defaults(page, pacer_urls,
     assert pacer.get_by_label("Breaths").input_value() == str(exercise.cycles.default)
     assert pacer.get_by_label("Pace").input_value() == "1"
     assert not pacer.get_by_label("Sound").is_checked()
+    assert not pacer.get_by_label("Spoken cues").is_checked()
 
 
 def test_broken_storage_does_not_break_the_pacer(page, pacer_urls, site_url):

@@ -150,3 +150,18 @@ def test_the_display_follows_the_clock(page, pacer_urls):
     assert pacer.locator("[aria-current]").text_content() == "Hold 7"
     progress = pacer.locator(".br-pacer__progress").evaluate("p => p.value")
     assert progress == pytest.approx((4000 + 19_000 + 4000 + 100) / (4000 + 4 * 19_000), abs=0.002)
+
+
+def test_a_late_timer_does_not_make_a_late_phase(page, pacer_urls):
+    """Firefox was seen running a timer up to ~100 ms late while every frame came on time; the pacer
+    meets each phase change with frames too, so timers 80 ms late change nothing on screen."""
+    exercise = EXERCISES["4-7-8"]
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    page.evaluate(
+        """() => {
+            const timer = window.setTimeout.bind(window);
+            window.setTimeout = (callback, ms = 0, ...rest) => timer(callback, ms + 80, ...rest);
+        }"""
+    )
+    measured = run_session(page, pacer, exercise, exercise.cycles.default, 1.0)
+    assert_phases_match(measured, expected_phases(exercise, exercise.cycles.default))

@@ -11,7 +11,7 @@
 const OFFLINE = /** @type {OfflineSettings} */ (/*@OFFLINE@*/ {});
 
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
-const SITEMAP = OFFLINE.base + "sitemap.xml";
+const SITEMAP = OFFLINE.base + 'sitemap.xml';
 
 /**
  * The cache key of one version of one file: the same address and hash in two builds give the
@@ -31,11 +31,13 @@ function cacheKey(path, revision) {
 async function revisionOf(path, response) {
   let bytes = await response.clone().arrayBuffer();
   if (path === SITEMAP) {
-    const text = new TextDecoder().decode(bytes).replace(/<lastmod>[^<]*<\/lastmod>/g, "");
+    const text = new TextDecoder().decode(bytes).replace(/<lastmod>[^<]*<\/lastmod>/g, '');
     bytes = new TextEncoder().encode(text).buffer;
   }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("").slice(0, 16);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, byte => byte.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 16);
 }
 
 /**
@@ -45,9 +47,9 @@ async function revisionOf(path, response) {
  * @param {string} revision
  */
 async function keep(cache, path, revision) {
-  const response = await fetch(path, { cache: "no-cache", credentials: "same-origin" });
-  if (response.status !== 200 || response.redirected || response.type !== "basic") {
-    throw new Error(`${path}: HTTP ${response.status}${response.redirected ? " after a redirect" : ""}`);
+  const response = await fetch(path, { cache: 'no-cache', credentials: 'same-origin' });
+  if (response.status !== 200 || response.redirected || response.type !== 'basic') {
+    throw new Error(`${path}: HTTP ${response.status}${response.redirected ? ' after a redirect' : ''}`);
   }
   const received = await revisionOf(path, response);
   if (received !== revision) {
@@ -59,7 +61,7 @@ async function keep(cache, path, revision) {
 /** Fetch only what the cache lacks; a failure fails the install and the current version stays. */
 async function install() {
   const cache = await caches.open(OFFLINE.cache);
-  const present = new Set((await cache.keys()).map((request) => request.url));
+  const present = new Set((await cache.keys()).map(request => request.url));
   const missing = Object.entries(OFFLINE.entries).filter(([path, rev]) => !present.has(cacheKey(path, rev)));
   await Promise.all(missing.map(([path, revision]) => keep(cache, path, revision)));
 }
@@ -68,8 +70,8 @@ async function install() {
 async function activate() {
   const cache = await caches.open(OFFLINE.cache);
   const wanted = new Set(Object.entries(OFFLINE.entries).map(([path, rev]) => cacheKey(path, rev)));
-  const stale = (await cache.keys()).filter((request) => !wanted.has(request.url));
-  await Promise.all(stale.map((request) => cache.delete(request)));
+  const stale = (await cache.keys()).filter(request => !wanted.has(request.url));
+  await Promise.all(stale.map(request => cache.delete(request)));
   await worker.clients.claim();
 }
 
@@ -79,7 +81,7 @@ async function activate() {
  */
 function listedPath(url) {
   if (url.pathname in OFFLINE.entries) return url.pathname;
-  const directory = url.pathname.replace(/index\.html$/, "");
+  const directory = url.pathname.replace(/index\.html$/, '');
   return directory in OFFLINE.entries ? directory : null;
 }
 
@@ -110,25 +112,25 @@ async function pageOrNotFound(request, url) {
       cacheName: OFFLINE.cache,
     });
     if (!notFound) throw error;
-    return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
+    return new Response(notFound.body, { status: 404, statusText: 'Not Found', headers: notFound.headers });
   }
 }
 
-worker.addEventListener("install", (event) => event.waitUntil(install()));
-worker.addEventListener("activate", (event) => event.waitUntil(activate()));
+worker.addEventListener('install', event => event.waitUntil(install()));
+worker.addEventListener('activate', event => event.waitUntil(activate()));
 
 // The page's "Reload" button: the only way a waiting version takes over while pages are open.
-worker.addEventListener("message", (event) => {
-  if (event.data === "activate-now") worker.skipWaiting();
+worker.addEventListener('message', event => {
+  if (event.data === 'activate-now') worker.skipWaiting();
 });
 
-worker.addEventListener("fetch", (event) => {
+worker.addEventListener('fetch', event => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== worker.location.origin || !url.pathname.startsWith(OFFLINE.base)) {
+  if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith(OFFLINE.base)) {
     return; // other hosts and other sites on this host: the browser's own handling, untouched
   }
   const path = listedPath(url);
   if (path) event.respondWith(fromCache(request, path));
-  else if (request.mode === "navigate") event.respondWith(pageOrNotFound(request, url));
+  else if (request.mode === 'navigate') event.respondWith(pageOrNotFound(request, url));
 });

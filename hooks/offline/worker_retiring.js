@@ -8,8 +8,8 @@ const OFFLINE = /** @type {{base: string, cache: string}} */ (/*@OFFLINE@*/ {});
 
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-worker.addEventListener("install", () => worker.skipWaiting());
-worker.addEventListener("activate", (event) =>
+worker.addEventListener('install', () => worker.skipWaiting());
+worker.addEventListener('activate', event =>
   event.waitUntil(
     caches
       .delete(OFFLINE.cache)

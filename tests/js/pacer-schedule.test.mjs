@@ -5,87 +5,68 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { LABELS, forRandomSessions } from './support/random-sessions.mjs';
+
 import {
-  PACES, clampCycles, lungsDuring, nextChangeAfter, originFor, pacesFor, planSession, positionAt, spokenSeconds,
+  PACES,
+  clampCycles,
+  lungsDuring,
+  nextChangeAfter,
+  originFor,
+  pacesFor,
+  planSession,
+  positionAt,
+  spokenSeconds,
 } from '../../overrides/assets/javascripts/pacer-schedule.js';
 
 /** @typedef {import('../../overrides/assets/javascripts/pacer-schedule.js').Exercise} Exercise */
 
-const ACTIONS = ['breathe-in', 'hold-full', 'breathe-out', 'hold-empty'];
-/** @type {Record<string, string>} */
-const LABELS = { 'breathe-in': 'In', 'hold-full': 'Hold', 'breathe-out': 'Out', 'hold-empty': 'Hold' };
-const SEED = Number(process.env.PACER_SEED) || 20261129;
-const CASES = 300;
-
-/** A small, fast, seedable generator (mulberry32): the same seed gives the same exercises.
- * @param {number} seed @returns {() => number} */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** @param {() => number} next @returns {import('../../overrides/assets/javascripts/pacer-schedule.js').DataPhase} */
-function randomPhase(next) {
-  const action = ACTIONS[Math.floor(next() * ACTIONS.length)];
-  // Whole and half seconds, and now and then an awkward decimal, from 1 to 20 as the data allows.
-  const seconds = next() < 0.2 ? 1 + Math.round(next() * 1900) / 100 : 1 + Math.floor(next() * 39) / 2;
-  return { action, seconds, side: next() < 0.2 ? 'left' : null, cue: action, label: LABELS[action] };
-}
-
-/** @param {() => number} next @returns {Exercise} */
-function randomExercise(next) {
-  const min = 1 + Math.floor(next() * 10), max = min + Math.floor(next() * 30);
-  return {
-    id: 'random',
-    lead_in: next() < 0.5 ? randomPhase(next) : null,
-    phases: Array.from({ length: 1 + Math.floor(next() * 5) }, () => randomPhase(next)),
-    cycles: { min, max, default: min + Math.floor(next() * (max - min + 1)) },
-  };
-}
-
-/** Runs `check` on CASES random (exercise, cycles, pace) triples, naming the seed on failure.
- * @param {(exercise: Exercise, cycles: number, pace: number, next: () => number) => void} check */
-function forRandomSessions(check) {
-  for (let n = 0; n < CASES; n++) {
-    const seed = SEED + n, next = random(seed), exercise = randomExercise(next);
-    const paces = pacesFor(exercise);
-    const pace = paces[Math.floor(next() * paces.length)];
-    const cycles = exercise.cycles.min + Math.floor(next() * (exercise.cycles.max - exercise.cycles.min + 1));
-    try {
-      check(exercise, cycles, pace, next);
-    } catch (error) {
-      if (error instanceof Error) error.message += `\n  (replay with PACER_SEED=${seed})`;
-      throw error;
-    }
-  }
-}
-
 const box = /** @type {Exercise} */ ({
   id: 'box',
   lead_in: { action: 'breathe-out', seconds: 4, cue: 'Breathe out', label: 'Out' },
-  phases: ['breathe-in', 'hold-full', 'breathe-out', 'hold-empty'].map(action =>
-    ({ action, seconds: 4, cue: action, label: LABELS[action] })),
+  phases: ['breathe-in', 'hold-full', 'breathe-out', 'hold-empty'].map(action => ({
+    action,
+    seconds: 4,
+    cue: action,
+    label: LABELS[action],
+  })),
   cycles: { default: 6, min: 2, max: 12 },
 });
 
 describe('planSession', () => {
   it('puts the lead-in first, then every cycle in the data order', () => {
     const plan = planSession(box, 2, 1);
-    assert.deepEqual(plan.phases.map(p => p.name),
-      ['lead-in', 'breathe-in', 'hold-full', 'breathe-out', 'hold-empty', 'breathe-in', 'hold-full', 'breathe-out', 'hold-empty']);
-    assert.deepEqual(plan.phases.map(p => p.cycle), [1, 1, 1, 1, 1, 2, 2, 2, 2]);
-    assert.deepEqual(plan.phases.map(p => p.step), [-1, 0, 1, 2, 3, 0, 1, 2, 3]);
+    assert.deepEqual(
+      plan.phases.map(p => p.name),
+      [
+        'lead-in',
+        'breathe-in',
+        'hold-full',
+        'breathe-out',
+        'hold-empty',
+        'breathe-in',
+        'hold-full',
+        'breathe-out',
+        'hold-empty',
+      ],
+    );
+    assert.deepEqual(
+      plan.phases.map(p => p.cycle),
+      [1, 1, 1, 1, 1, 2, 2, 2, 2],
+    );
+    assert.deepEqual(
+      plan.phases.map(p => p.step),
+      [-1, 0, 1, 2, 3, 0, 1, 2, 3],
+    );
     assert.equal(plan.total, 36_000);
   });
 
   it('scales every phase by the pace', () => {
     const plan = planSession(box, 1, 1.25);
-    assert.deepEqual(plan.phases.map(p => p.end - p.start), [5000, 5000, 5000, 5000, 5000]);
+    assert.deepEqual(
+      plan.phases.map(p => p.end - p.start),
+      [5000, 5000, 5000, 5000, 5000],
+    );
   });
 
   it('tiles the session with no gap or overlap, at any pace (property)', () => {
@@ -95,8 +76,11 @@ describe('planSession', () => {
       for (let i = 1; i < plan.phases.length; i++) assert.equal(plan.phases[i].start, plan.phases[i - 1].end);
       for (const phase of plan.phases) assert.ok(phase.end - phase.start >= 1000 - 1e-6, 'a phase under a second');
       assert.equal(plan.phases.at(-1)?.end, plan.total);
-      const expected = ((exercise.lead_in?.seconds ?? 0) + cycles * exercise.phases.reduce((sum, p) => sum + p.seconds, 0)) * pace * 1000;
-      assert.ok(Math.abs(plan.total - expected) < 1e-6, `total ${plan.total} != ${expected}`);
+      const expected =
+        ((exercise.lead_in?.seconds ?? 0) + cycles * exercise.phases.reduce((sum, p) => sum + p.seconds, 0)) *
+        pace *
+        1000;
+      assert.ok(Math.abs(plan.total - expected) < 1e-6, `total ${plan.total} !== ${expected}`);
     });
   });
 
@@ -105,7 +89,10 @@ describe('planSession', () => {
       const plan = planSession(exercise, cycles, pace);
       const breaths = plan.phases.filter(p => p.step >= 0);
       assert.equal(breaths.length, cycles * exercise.phases.length);
-      assert.deepEqual(breaths.map(p => p.step), Array.from({ length: breaths.length }, (_, i) => i % exercise.phases.length));
+      assert.deepEqual(
+        breaths.map(p => p.step),
+        Array.from({ length: breaths.length }, (_, i) => i % exercise.phases.length),
+      );
       assert.equal(plan.phases.at(-1)?.cycle, cycles);
       assert.equal(plan.phases.at(-1)?.step, exercise.phases.length - 1);
     });
@@ -132,7 +119,8 @@ describe('positionAt', () => {
     forRandomSessions((exercise, cycles, pace, next) => {
       const plan = planSession(exercise, cycles, pace);
       for (let k = 0; k < 20; k++) {
-        const t = next() * plan.total, at = positionAt(plan, t);
+        const t = next() * plan.total,
+          at = positionAt(plan, t);
         assert.ok(at.phase && at.phase.start <= t && t < at.phase.end);
         assert.equal(at.elapsed, t - at.phase.start);
         assert.ok(at.secondsLeft >= 1 && at.secondsLeft - 1 < (at.phase.end - t) / 1000 + 1e-9);
@@ -155,16 +143,19 @@ describe('nextChangeAfter', () => {
   it('never skips a change and never wakes twice for one (property)', () => {
     forRandomSessions((exercise, cycles, pace, next) => {
       const plan = planSession(exercise, cycles, pace);
-      let t = next() * plan.total / 2, wakes = 0;
+      let t = (next() * plan.total) / 2,
+        wakes = 0;
       while (t < plan.total) {
-        const wake = nextChangeAfter(plan, t), before = positionAt(plan, t), after = positionAt(plan, wake);
+        const wake = nextChangeAfter(plan, t),
+          before = positionAt(plan, t),
+          after = positionAt(plan, wake);
         assert.ok(wake > t, `woke at ${wake}, not after ${t}`);
         assert.ok(wake - t <= 1000 + 1e-6, 'slept longer than a second');
         // Between now and the wake nothing on screen changes; at the wake something does.
         const mid = positionAt(plan, (t + wake) / 2);
         assert.equal(mid.index, before.index);
         assert.equal(mid.secondsLeft, before.secondsLeft);
-        assert.ok(after.index != before.index || after.secondsLeft != before.secondsLeft);
+        assert.ok(after.index !== before.index || after.secondsLeft !== before.secondsLeft);
         t = wake;
         assert.ok(++wakes < 10_000);
       }
@@ -174,7 +165,9 @@ describe('nextChangeAfter', () => {
 
 describe('resume and settings', () => {
   it('a pause at any point resumes at the same position', () => {
-    const plan = planSession(box, 3, 1), pausedAt = 13_370, resumedNow = 99_000;
+    const plan = planSession(box, 3, 1),
+      pausedAt = 13_370,
+      resumedNow = 99_000;
     const origin = originFor(resumedNow, pausedAt);
     assert.deepEqual(positionAt(plan, resumedNow - origin), positionAt(plan, pausedAt));
   });
@@ -196,7 +189,12 @@ describe('resume and settings', () => {
   });
 
   it('knows how full the lungs are through each phase', () => {
-    assert.deepEqual(['breathe-in', 'hold-full', 'breathe-out', 'hold-empty'].map(lungsDuring), [[0, 1], [1, 1], [1, 0], [0, 0]]);
+    assert.deepEqual(['breathe-in', 'hold-full', 'breathe-out', 'hold-empty'].map(lungsDuring), [
+      [0, 1],
+      [1, 1],
+      [1, 0],
+      [0, 0],
+    ]);
   });
 
   it('says seconds as people do', () => {

@@ -6,12 +6,25 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-import { hasHold, parsePattern, patternExercise, patternQuery } from '../../overrides/assets/javascripts/pattern-link.js';
+import {
+  hasHold,
+  parsePattern,
+  patternExercise,
+  patternQuery,
+} from '../../overrides/assets/javascripts/pattern-link.js';
 
 const python = existsSync('.venv/bin/python') ? '.venv/bin/python' : 'python3';
 /** @type {import('../../overrides/assets/javascripts/pattern-link.js').Contract} */
-const CONTRACT = JSON.parse(execFileSync(python, ['-c',
-  'import json; from hooks.content.exercises.bounds import pattern_contract; print(json.dumps(pattern_contract()))'], { encoding: 'utf8' }));
+const CONTRACT = JSON.parse(
+  execFileSync(
+    python,
+    [
+      '-c',
+      'import json; from hooks.content.exercises.bounds import pattern_contract; print(json.dumps(pattern_contract()))',
+    ],
+    { encoding: 'utf8' },
+  ),
+);
 
 /** @param {string} search */
 const seconds = search => parsePattern(search, CONTRACT).pattern.seconds;
@@ -27,7 +40,10 @@ describe('pattern links', () => {
   });
 
   it('uses the defaults for an address with no pattern', () => {
-    assert.deepEqual(parsePattern('', CONTRACT), { pattern: { seconds: { in: 4, hold: 0, out: 6, rest: 0 }, breaths: 10, pace: 1 }, problems: [] });
+    assert.deepEqual(parsePattern('', CONTRACT), {
+      pattern: { seconds: { in: 4, hold: 0, out: 6, rest: 0 }, breaths: 10, pace: 1 },
+      problems: [],
+    });
   });
 
   it('replaces text, negative, huge and fractional values, and says what it used', () => {
@@ -43,7 +59,10 @@ describe('pattern links', () => {
   });
 
   it('keeps markup from the address as short plain text in its messages', () => {
-    const { pattern, problems } = parsePattern('?in=<script>alert(1)</script>&out=<img src=x onerror=alert(1)>', CONTRACT);
+    const { pattern, problems } = parsePattern(
+      '?in=<script>alert(1)</script>&out=<img src=x onerror=alert(1)>',
+      CONTRACT,
+    );
     assert.deepEqual(pattern.seconds, { in: 4, hold: 0, out: 6, rest: 0 });
     assert.equal(problems[0], '"in" was "<script>alert(1)</script…", which is not a number; used 4 instead.');
     assert.ok(problems.every(problem => problem.length < 200));
@@ -69,8 +88,14 @@ describe('pattern links', () => {
   it('plays holds only when asked for, as the exercise payload the pacer reads', () => {
     const pattern = parsePattern('?in=4&hold=7&out=8&breaths=4&pace=1.5', CONTRACT).pattern;
     const exercise = patternExercise(pattern, CONTRACT);
-    assert.deepEqual(exercise.phases.map(phase => [phase.action, phase.seconds, phase.label]),
-      [['breathe-in', 4, 'In'], ['hold-full', 7, 'Hold'], ['breathe-out', 8, 'Out']]);
+    assert.deepEqual(
+      exercise.phases.map(phase => [phase.action, phase.seconds, phase.label]),
+      [
+        ['breathe-in', 4, 'In'],
+        ['hold-full', 7, 'Hold'],
+        ['breathe-out', 8, 'Out'],
+      ],
+    );
     assert.deepEqual(exercise.settings, { cycles: 4, pace: 1.5 });
     assert.equal(hasHold(pattern, CONTRACT), true);
     assert.equal(hasHold(parsePattern('?in=4&out=8', CONTRACT).pattern, CONTRACT), false);

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,39 @@ CHROMIUM_ARGS = (
 
 class BrowserNotFoundError(Exception):
     """No browser could be found or installed; the message says how to get one."""
+
+
+# puppeteer-core's page.setViewport sends WebDriver BiDi's emulation.setScreenOrientationOverride,
+# which Firefox has from version 144 (Mozilla bug 1974167); Firefox 140 ESR, what stale Debian
+# package lists still install, answers it with an opaque "Protocol error". So the version is
+# checked before any test starts Firefox.
+FIREFOX_MIN_VERSION = 144
+FIREFOX_UPDATE_COMMAND = "apt-get update && apt-get install firefox-esr"
+_FIREFOX_VERSION = re.compile(r"Firefox (\d+)\.")
+
+
+def firefox_version(path: str) -> int | None:
+    """The major version `firefox --version` reports, or None if it reports none."""
+    try:
+        output = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = _FIREFOX_VERSION.search(output)
+    return int(found.group(1)) if found else None
+
+
+def check_firefox_version(path: str) -> None:
+    """Stops at once, naming the version needed and the command that gets it, if Firefox is too old."""
+    version = firefox_version(path)
+    if version is not None and version >= FIREFOX_MIN_VERSION:
+        return
+    seen = f"Firefox {version}" if version is not None else "a Firefox whose version could not be read"
+    raise BrowserNotFoundError(
+        f"{path} is {seen}; the Firefox tests need Firefox {FIREFOX_MIN_VERSION} or newer (Firefox ESR 153 "
+        "or later): puppeteer-core drives it with WebDriver BiDi commands older versions lack.\n"
+        f"  - Debian/Ubuntu: sudo {FIREFOX_UPDATE_COMMAND}\n"
+        f"  - or point to one: {FIREFOX.env_var}=/path/to/firefox make test"
+    )
 
 
 def advice(browser: Browser) -> str:
@@ -135,6 +169,8 @@ def require(browser: Browser, env: Mapping[str, str] = os.environ) -> str:
     found = find(browser, env)
     if found is None:
         raise BrowserNotFoundError(advice(browser))
+    if browser == FIREFOX:
+        check_firefox_version(found)
     return found
 
 
@@ -197,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for name in options.browser:
             path = find_or_install(BROWSERS[name], options.python)
+            if name == "firefox" and path:
+                check_firefox_version(path)
             if name == "webkit":
                 minibrowser()
             if path:

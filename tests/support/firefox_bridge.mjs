@@ -9,30 +9,45 @@ import { createInterface } from 'node:readline';
 import puppeteer from 'puppeteer-core';
 
 const [executablePath] = process.argv.slice(2);
-const browser = await puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath, headless: true });
+// FIREFOX_PREFS='{"name": value}' sets preferences for an experiment (bench/engine_timing.py).
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  protocol: 'webDriverBiDi',
+  executablePath,
+  headless: true,
+  extraPrefsFirefox: JSON.parse(process.env.FIREFOX_PREFS || '{}'),
+});
 const page = await browser.newPage();
 await page.setViewport({ width: 1280, height: 900 });
 /** @type {string[]} */
 const errors = [];
 page.on('pageerror', error => errors.push(String(error)));
-page.on('console', message => { if (message.type() == 'error') errors.push(message.text()); });
+page.on('console', message => {
+  if (message.type() === 'error') errors.push(message.text());
+});
 
 /** @param {{op: string, url?: string, script?: string, arg?: unknown, key?: string, selector?: string}} request */
 async function handle(request) {
   switch (request.op) {
-    case 'goto': return void await page.goto(String(request.url), { waitUntil: 'load' });
-    case 'run': return page.evaluate(`(${request.script})(${JSON.stringify(request.arg ?? null)})`);
+    case 'goto':
+      return void (await page.goto(String(request.url), { waitUntil: 'load' }));
+    case 'run':
+      return page.evaluate(`(${request.script})(${JSON.stringify(request.arg ?? null)})`);
     case 'press': {
       const keys = String(request.key).split('+');
       const key = /** @type {import('puppeteer-core').KeyInput} */ (keys.pop());
       for (const held of keys) await page.keyboard.down(/** @type {import('puppeteer-core').KeyInput} */ (held));
       await page.keyboard.press(key);
-      for (const held of keys.reverse()) await page.keyboard.up(/** @type {import('puppeteer-core').KeyInput} */ (held));
+      for (const held of keys.reverse())
+        await page.keyboard.up(/** @type {import('puppeteer-core').KeyInput} */ (held));
       return null;
     }
-    case 'click': return void await page.click(String(request.selector));
-    case 'errors': return errors.splice(0); // since the last time asked
-    default: throw new Error(`unknown op ${request.op}`);
+    case 'click':
+      return void (await page.click(String(request.selector)));
+    case 'errors':
+      return errors.splice(0); // since the last time asked
+    default:
+      throw new Error(`unknown op ${request.op}`);
   }
 }
 

@@ -11,12 +11,37 @@ from playwright.sync_api import Locator, Page, Route
 from hooks.content.exercises import Exercise
 from hooks.content.site_data import load_site_data
 from tests.support.html import read_page
-from tests.support.paths import DATA_DIR, PACER_CSS, PACER_JS, PACER_SCHEDULE_JS, TAB_ORDER_JS
+from tests.support.paths import (
+    DATA_DIR,
+    PACER_AUDIO_JS,
+    PACER_CSS,
+    PACER_ELEMENT_JS,
+    PACER_JS,
+    PACER_SCHEDULE_JS,
+    PACER_SPEECH_JS,
+    PACER_TRACK_JS,
+    TAB_ORDER_JS,
+)
 from tests.support.watch import watch
 
 FRAME_MS = 1000 / 60  # one frame at 60 Hz: the most a phase boundary may be seen late
-# Everything the pacer ships: the element, its schedule, the keyboard fix for the header, its style.
-PACER_SCRIPTS = (PACER_JS, PACER_SCHEDULE_JS, TAB_ORDER_JS)
+# Everything the pacer ships: the define call, the element, its schedule, its sound track (samples,
+# media element, speech), the keyboard fix for the header, its style.
+PACER_SCRIPTS = (
+    PACER_JS,
+    PACER_ELEMENT_JS,
+    PACER_SCHEDULE_JS,
+    PACER_AUDIO_JS,
+    PACER_TRACK_JS,
+    PACER_SPEECH_JS,
+    TAB_ORDER_JS,
+)
+# The imports each may have: only its own modules, shipped beside it.
+PACER_IMPORTS = {
+    "pacer.js": ["./pacer-element.js"],
+    "pacer-element.js": ["./pacer-schedule.js", "./pacer-speech.js", "./pacer-track.js"],
+    "pacer-track.js": ["./pacer-audio.js"],
+}
 PACER_ASSETS = (*PACER_SCRIPTS, PACER_CSS)
 
 
@@ -122,20 +147,25 @@ def hide_tab(page: Page, hidden: bool) -> None:
     )
 
 
-# Spies on what the pacer may start: audio contexts and tones, vibration, wake locks.
+# Spies on what the pacer may start: sound tracks (their bytes, their playing, their release),
+# Media Session handlers, speech (a stand-in voice on this device), vibration, wake locks.
 SPIES = """
-window.pacerSpy = {contexts: [], tones: [], vibrations: [], locks: []};
+window.pacerSpy = {tracks: [], revoked: 0, plays: 0, handlers: {}, spoken: [], vibrations: [], locks: []};
 (() => {
-  const Real = window.AudioContext;
-  window.AudioContext = class extends Real {
-    constructor(...args) { super(...args); pacerSpy.contexts.push(this); }
-    createOscillator() {
-      const osc = super.createOscillator(), start = osc.start.bind(osc);
-      osc.start = when => { pacerSpy.tones.push({when, pan: this.lastPanner?.pan.value, context: this}); start(when); };
-      return osc;
-    }
-    createStereoPanner() { return this.lastPanner = super.createStereoPanner(); }
+  const createURL = URL.createObjectURL, revokeURL = URL.revokeObjectURL;
+  URL.createObjectURL = blob => { pacerSpy.tracks.push(blob.size); return createURL.call(URL, blob); };
+  URL.revokeObjectURL = url => { pacerSpy.revoked++; return revokeURL.call(URL, url); };
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () { pacerSpy.plays++; return play.call(this); };
+  const setHandler = MediaSession.prototype.setActionHandler;
+  MediaSession.prototype.setActionHandler = function (action, handler) {
+    if (handler) pacerSpy.handlers[action] = handler; else delete pacerSpy.handlers[action];
+    return setHandler.call(this, action, handler);
   };
+  const voice = {name: 'Test voice', lang: 'en-GB', localService: true, default: true, voiceURI: 'test'};
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+  Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
+    getVoices: () => [voice], cancel() {}, speak: utterance => pacerSpy.spoken.push(utterance.text)}});
   Object.defineProperty(navigator, 'vibrate', {configurable: true, value: pattern => { pacerSpy.vibrations.push(pattern); return true; }});
   Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {request: async type => {
     const lock = {type, released: false, release: async () => { lock.released = true; }};

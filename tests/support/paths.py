@@ -9,8 +9,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS_DIR = REPO_ROOT / "docs"
 DATA_DIR = REPO_ROOT / "data"
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
-PACER_JS = REPO_ROOT / "overrides/assets/javascripts/pacer.js"
-PACER_SCHEDULE_JS = REPO_ROOT / "overrides/assets/javascripts/pacer-schedule.js"
+PACER_SCRIPTS_DIR = REPO_ROOT / "overrides/assets/javascripts"
+PACER_JS = PACER_SCRIPTS_DIR / "pacer.js"  # registers the element
+PACER_ELEMENT_JS = PACER_SCRIPTS_DIR / "pacer-element.js"
+PACER_SCHEDULE_JS = PACER_SCRIPTS_DIR / "pacer-schedule.js"
+PACER_AUDIO_JS = PACER_SCRIPTS_DIR / "pacer-audio.js"
+PACER_TRACK_JS = PACER_SCRIPTS_DIR / "pacer-track.js"
+PACER_SPEECH_JS = PACER_SCRIPTS_DIR / "pacer-speech.js"
 TAB_ORDER_JS = REPO_ROOT / "overrides/assets/javascripts/tab-order.js"
 PACER_CSS = REPO_ROOT / "overrides/assets/stylesheets/pacer.css"
 

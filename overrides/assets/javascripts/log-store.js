@@ -21,7 +21,16 @@
 export const LOG_KEY = 'breathing-room:practice-log';
 /** Sessions shorter than this are not kept: a Start pressed by mistake is not practice. */
 export const SHORTEST_KEPT_SECONDS = 10;
-export const CSV_COLUMNS = ['started', 'exercise', 'pattern', 'breaths', 'minutes', 'ended', 'tension_before', 'tension_after'];
+export const CSV_COLUMNS = [
+  'started',
+  'exercise',
+  'pattern',
+  'breaths',
+  'minutes',
+  'ended',
+  'tension_before',
+  'tension_after',
+];
 
 /** @param {unknown} value */
 const rating = value => (Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 5 ? Number(value) : null);
@@ -29,7 +38,8 @@ const rating = value => (Number.isInteger(value) && Number(value) >= 1 && Number
 /** A stored session as it should be, or null: storage is the reader's own, but may be from an older version.
  * @param {any} raw @returns {Session | null} */
 function checked(raw) {
-  if (!raw || typeof raw != 'object' || typeof raw.started != 'string' || Number.isNaN(Date.parse(raw.started))) return null;
+  if (!raw || typeof raw !== 'object' || typeof raw.started !== 'string' || Number.isNaN(Date.parse(raw.started)))
+    return null;
   return {
     started: raw.started,
     exercise: String(raw.exercise || ''),
@@ -37,7 +47,7 @@ function checked(raw) {
     pattern: String(raw.pattern || ''),
     breaths: Math.max(0, Math.round(Number(raw.breaths) || 0)),
     minutes: Math.max(0, Number(raw.minutes) || 0),
-    ended: raw.ended == 'finished' ? 'finished' : 'stopped',
+    ended: raw.ended === 'finished' ? 'finished' : 'stopped',
     before: rating(raw.before),
     after: rating(raw.after),
   };
@@ -48,8 +58,10 @@ function checked(raw) {
 export function readLog(storage = localStorage) {
   try {
     const raw = JSON.parse(storage.getItem(LOG_KEY) || 'null');
-    if (!raw || typeof raw != 'object') return { on: false, sessions: [] };
-    const sessions = Array.isArray(raw.sessions) ? raw.sessions.map(checked).filter((/** @type {Session | null} */ s) => s !== null) : [];
+    if (!raw || typeof raw !== 'object') return { on: false, sessions: [] };
+    const sessions = Array.isArray(raw.sessions)
+      ? raw.sessions.map(checked).filter((/** @type {Session | null} */ s) => s !== null)
+      : [];
     return { on: raw.on === true, sessions: /** @type {Session[]} */ (sessions) };
   } catch {
     return { on: false, sessions: [] };
@@ -78,29 +90,36 @@ export function sessionFrom(detail, ended, now) {
   if (seconds < SHORTEST_KEPT_SECONDS) return null;
   return checked({
     started: new Date(now - seconds * 1000).toISOString(),
-    exercise: detail.exercise, title: detail.title, pattern: detail.pattern, breaths: detail.breaths,
-    minutes: Math.round(seconds / 6) / 10, ended, before: null, after: null,
+    exercise: detail.exercise,
+    title: detail.title,
+    pattern: detail.pattern,
+    breaths: detail.breaths,
+    minutes: Math.round(seconds / 6) / 10,
+    ended,
+    before: null,
+    after: null,
   });
 }
 
 /** A date and time on this device's clock, as "2026-11-30 09:05". @param {string} iso */
 export function localTime(iso) {
-  const date = new Date(iso), two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  const date = new Date(iso),
+    two = (/** @type {number} */ n) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 /** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. @param {string | number | null} value */
 function field(value) {
-  let text = value == null ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The sessions as CSV, oldest first, with a header row. @param {Session[]} sessions */
 export function toCsv(sessions) {
-  const rows = [...sessions].sort((a, b) => a.started.localeCompare(b.started)).map(s => [
-    localTime(s.started), s.title, s.pattern, s.breaths, s.minutes, s.ended, s.before, s.after,
-  ]);
+  const rows = [...sessions]
+    .sort((a, b) => a.started.localeCompare(b.started))
+    .map(s => [localTime(s.started), s.title, s.pattern, s.breaths, s.minutes, s.ended, s.before, s.after]);
   return [CSV_COLUMNS, ...rows].map(row => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -5,7 +5,7 @@
 // A module loaded once per full page load, so Material's instant navigation never runs it twice;
 // the line lives directly in <body>, which instant navigation keeps.
 
-const SITE_ROOT = new URL("../../", import.meta.url); // this file is assets/javascripts/offline.js
+const SITE_ROOT = new URL('../../', import.meta.url); // this file is assets/javascripts/offline.js
 const RECHECK_MS = 30 * 60 * 1000; // a reader who keeps the tab open still hears of updates
 
 /** @type {HTMLElement | null} */
@@ -16,9 +16,9 @@ let lastCheck = Date.now();
 /** The status line, created empty at start so screen readers announce it when it fills. */
 function statusLine() {
   if (line) return line;
-  line = document.createElement("div");
-  line.className = "br-update";
-  line.setAttribute("role", "status");
+  line = document.createElement('div');
+  line.className = 'br-update';
+  line.setAttribute('role', 'status');
   document.body.append(line);
   return line;
 }
@@ -30,23 +30,23 @@ function statusLine() {
 function announceUpdate(waiting) {
   const region = statusLine();
   if (region.childElementCount) return;
-  const text = document.createElement("span");
-  text.textContent = "A new version of this site is ready.";
-  const reload = document.createElement("button");
-  reload.type = "button";
-  reload.className = "br-update__button";
-  reload.textContent = "Reload";
-  reload.addEventListener("click", () => {
+  const text = document.createElement('span');
+  text.textContent = 'A new version of this site is ready.';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'br-update__button';
+  reload.textContent = 'Reload';
+  reload.addEventListener('click', () => {
     reloadRequested = true;
-    if (waiting && waiting.state === "installed") waiting.postMessage("activate-now");
+    if (waiting && waiting.state === 'installed') waiting.postMessage('activate-now');
     else location.reload();
   });
-  const later = document.createElement("button");
-  later.type = "button";
-  later.className = "br-update__button br-update__button--quiet";
-  later.textContent = "Later";
-  later.addEventListener("click", () => region.replaceChildren());
-  region.replaceChildren(text, " ", reload, " ", later);
+  const later = document.createElement('button');
+  later.type = 'button';
+  later.className = 'br-update__button br-update__button--quiet';
+  later.textContent = 'Later';
+  later.addEventListener('click', () => region.replaceChildren());
+  region.replaceChildren(text, ' ', reload, ' ', later);
 }
 
 /**
@@ -55,19 +55,19 @@ function announceUpdate(waiting) {
 function watchForUpdates(registration) {
   const hadController = Boolean(navigator.serviceWorker.controller);
   if (registration.waiting && hadController) announceUpdate(registration.waiting);
-  registration.addEventListener("updatefound", () => {
+  registration.addEventListener('updatefound', () => {
     const incoming = registration.installing;
-    incoming?.addEventListener("statechange", () => {
+    incoming?.addEventListener('statechange', () => {
       // The very first install is not an update: nothing to say.
-      if (incoming.state === "installed" && navigator.serviceWorker.controller) announceUpdate(incoming);
+      if (incoming.state === 'installed' && navigator.serviceWorker.controller) announceUpdate(incoming);
     });
   });
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloadRequested) location.reload();
     else if (hadController) announceUpdate(null); // another tab's Reload moved this one on
   });
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState !== "visible" || !navigator.onLine || Date.now() - lastCheck < RECHECK_MS) return;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || !navigator.onLine || Date.now() - lastCheck < RECHECK_MS) return;
     lastCheck = Date.now();
     registration.update().catch(() => {}); // offline or server down: try again later
   });
@@ -75,9 +75,9 @@ function watchForUpdates(registration) {
 
 async function register() {
   try {
-    const registration = await navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), {
+    const registration = await navigator.serviceWorker.register(new URL('sw.js', SITE_ROOT), {
       scope: SITE_ROOT.pathname,
-      updateViaCache: "none",
+      updateViaCache: 'none',
     });
     watchForUpdates(registration);
   } catch {
@@ -85,9 +85,9 @@ async function register() {
   }
 }
 
-if ("serviceWorker" in navigator && window.isSecureContext) {
+if ('serviceWorker' in navigator && window.isSecureContext) {
   statusLine();
   // After the page's own load, so the offline copy never competes with what the reader came for.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", () => register(), { once: true });
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', () => register(), { once: true });
 }

@@ -60,7 +60,8 @@ export function pacesFor(exercise) {
  * @param {unknown} wanted
  */
 export function clampCycles(exercise, wanted) {
-  const { min, max } = exercise.cycles, rounded = Math.round(Number(wanted));
+  const { min, max } = exercise.cycles,
+    rounded = Math.round(Number(wanted));
   return rounded ? Math.min(max, Math.max(min, rounded)) : exercise.cycles.default;
 }
 
@@ -128,7 +129,13 @@ export function nextChangeAfter(plan, t) {
  * @returns {[number, number]}
  */
 export function lungsDuring(action) {
-  return action == 'breathe-in' ? [0, 1] : action == 'breathe-out' ? [1, 0] : action == 'hold-full' ? [1, 1] : [0, 0];
+  return action === 'breathe-in'
+    ? [0, 1]
+    : action === 'breathe-out'
+      ? [1, 0]
+      : action === 'hold-full'
+        ? [1, 1]
+        : [0, 0];
 }
 
 /**

@@ -42,17 +42,20 @@ function shown(raw) {
  */
 function checkedNumber(name, raw, rule) {
   const said = `"${name}" was "${shown(raw)}"`;
-  const amount = (/** @type {number} */ n) => `${n}${n == 1 ? rule.unit.replace(/s$/, '') : rule.unit}`;
+  const amount = (/** @type {number} */ n) => `${n}${n === 1 ? rule.unit.replace(/s$/, '') : rule.unit}`;
   const text = raw.trim();
   if (!PLAIN_NUMBER.test(text)) {
     const negative = /^-\s*\d/.test(text);
     const value = negative ? rule.min : rule.fallback;
-    return { value, problem: `${said}, which is ${negative ? 'less than ' + rule.min : 'not a number'}; used ${value} instead.` };
+    return {
+      value,
+      problem: `${said}, which is ${negative ? 'less than ' + rule.min : 'not a number'}; used ${value} instead.`,
+    };
   }
   const number = Number(text);
   const stepped = Math.round(number / rule.step) * rule.step;
   let value = Number(stepped.toFixed(6));
-  let why = value == number ? '' : `rounded to ${rule.step == 1 ? 'a whole number' : 'tenths of a second'}`;
+  let why = value === number ? '' : `rounded to ${rule.step === 1 ? 'a whole number' : 'tenths of a second'}`;
   if (value > rule.max) [value, why] = [rule.max, `more than ${amount(rule.max)}`];
   else if (value < rule.min) [value, why] = [rule.min, `less than ${amount(rule.min)}`];
   else if (rule.least && value > 0 && value < rule.least) {
@@ -87,8 +90,14 @@ export function parsePattern(search, contract) {
   /** @type {Record<string, number>} */
   const seconds = {};
   for (const phase of contract.phases) {
-    seconds[phase.name] = read(phase.name, phase.default,
-      { min: phase.min, max: phase.max, least: phase.least, step: contract.step, fallback: phase.default, unit: ' seconds' });
+    seconds[phase.name] = read(phase.name, phase.default, {
+      min: phase.min,
+      max: phase.max,
+      least: phase.least,
+      step: contract.step,
+      fallback: phase.default,
+      unit: ' seconds',
+    });
   }
   const { breaths: rule } = contract;
   const breaths = read(rule.name, rule.default, { ...rule, step: 1, fallback: rule.default, unit: '' });
@@ -98,8 +107,11 @@ export function parsePattern(search, contract) {
     const offered = pacesFor(patternExercise(pattern, contract));
     const pace = Number(rawPace.trim());
     if (PLAIN_NUMBER.test(rawPace.trim()) && offered.includes(pace)) pattern.pace = pace;
-    else problems.push(`"${contract.pace.name}" was "${shown(rawPace)}", which is not one of the paces on offer `
-      + `for this pattern (${offered.join(', ')}); used ${contract.pace.default} instead.`);
+    else
+      problems.push(
+        `"${contract.pace.name}" was "${shown(rawPace)}", which is not one of the paces on offer ` +
+          `for this pattern (${offered.join(', ')}); used ${contract.pace.default} instead.`,
+      );
   }
   return { pattern, problems };
 }
@@ -112,7 +124,7 @@ export function patternQuery(pattern, contract) {
   const params = new URLSearchParams();
   for (const phase of contract.phases) params.set(phase.name, String(pattern.seconds[phase.name]));
   params.set(contract.breaths.name, String(pattern.breaths));
-  if (pattern.pace != contract.pace.default) params.set(contract.pace.name, String(pattern.pace));
+  if (pattern.pace !== contract.pace.default) params.set(contract.pace.name, String(pattern.pace));
   return '?' + params.toString();
 }
 
@@ -123,9 +135,15 @@ export function patternQuery(pattern, contract) {
  * @returns {import('./pacer-schedule.js').Exercise}
  */
 export function patternExercise(pattern, contract) {
-  const phases = contract.phases.filter(phase => pattern.seconds[phase.name] > 0).map(phase => ({
-    action: phase.action, seconds: pattern.seconds[phase.name], side: null, cue: phase.cue, label: phase.label,
-  }));
+  const phases = contract.phases
+    .filter(phase => pattern.seconds[phase.name] > 0)
+    .map(phase => ({
+      action: phase.action,
+      seconds: pattern.seconds[phase.name],
+      side: null,
+      cue: phase.cue,
+      label: phase.label,
+    }));
   const { min, max } = contract.breaths;
   return {
     id: contract.id,

@@ -18,7 +18,11 @@ class PatternMaker extends HTMLElement {
 
   connectedCallback() {
     if (this.#contract) return;
-    try { this.#contract = JSON.parse(this.dataset.contract || ''); } catch { return; }
+    try {
+      this.#contract = JSON.parse(this.dataset.contract || '');
+    } catch {
+      return;
+    }
     const form = this.#form;
     form.addEventListener('submit', event => {
       event.preventDefault();
@@ -27,7 +31,8 @@ class PatternMaker extends HTMLElement {
     this.querySelector('[data-do=copy]')?.addEventListener('click', () => this.#copy());
     // Breaths or pace changed in the pacer's own settings: the form and the link follow, the pacer stays.
     this.addEventListener('pacer-settings', event => {
-      const { cycles, pace } = /** @type {CustomEvent} */ (event).detail, contract = /** @type {Contract} */ (this.#contract);
+      const { cycles, pace } = /** @type {CustomEvent} */ (event).detail,
+        contract = /** @type {Contract} */ (this.#contract);
       const search = new URLSearchParams(/** @type {any} */ (new FormData(form)));
       search.set(contract.breaths.name, String(cycles));
       search.set(contract.pace.name, String(pace));
@@ -36,7 +41,9 @@ class PatternMaker extends HTMLElement {
     this.#use(location.search, false);
   }
 
-  get #form() { return /** @type {HTMLFormElement} */ (this.querySelector('form')); }
+  get #form() {
+    return /** @type {HTMLFormElement} */ (this.querySelector('form'));
+  }
 
   /** Read, check and play a pattern. @param {string} search @param {boolean} fromForm @param {boolean} [play] */
   #use(search, fromForm, play = true) {
@@ -58,7 +65,8 @@ class PatternMaker extends HTMLElement {
     const box = /** @type {HTMLElement} */ (this.querySelector('.br-your-own__problems'));
     if (!problems.length) return box.replaceChildren();
     const lead = document.createElement('p');
-    lead.textContent = fromForm ? 'Some values were outside what the pacer can play:'
+    lead.textContent = fromForm
+      ? 'Some values were outside what the pacer can play:'
       : 'This link had values the pacer cannot use as written, so the pattern below differs from it:';
     const list = document.createElement('ul');
     list.append(...problems.map(problem => Object.assign(document.createElement('li'), { textContent: problem })));
@@ -67,13 +75,16 @@ class PatternMaker extends HTMLElement {
 
   /** @param {Pattern} pattern */
   #fill(pattern) {
-    const contract = /** @type {Contract} */ (this.#contract), form = this.#form;
+    const contract = /** @type {Contract} */ (this.#contract),
+      form = this.#form;
     const field = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
     for (const phase of contract.phases) field(phase.name).value = String(pattern.seconds[phase.name]);
     field(contract.breaths.name).value = String(pattern.breaths);
     const pace = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (field(contract.pace.name)));
     const offered = pacesFor(patternExercise(pattern, contract));
-    pace.replaceChildren(...offered.map(value => new Option(paceName(value), String(value), false, value == pattern.pace)));
+    pace.replaceChildren(
+      ...offered.map(value => new Option(paceName(value), String(value), false, value === pattern.pace)),
+    );
   }
 
   /** A new pacer for the pattern (a running one is stopped as it leaves). @param {Pattern} pattern */
@@ -95,7 +106,7 @@ class PatternMaker extends HTMLElement {
       said.textContent = 'Link copied.';
     } catch {
       link.select();
-      said.textContent = 'The link is selected: copy it with your device\'s Copy command.';
+      said.textContent = "The link is selected: copy it with your device's Copy command.";
     }
   }
 }

@@ -16,7 +16,7 @@ function practicePage() {
 /** Change one kept session, found by its start time and exercise. @param {Session} kept @param {Partial<Session>} change */
 function update(kept, change) {
   const log = readLog();
-  const session = log.sessions.find(s => s.started == kept.started && s.exercise == kept.exercise);
+  const session = log.sessions.find(s => s.started === kept.started && s.exercise === kept.exercise);
   if (!session || !log.on) return false;
   Object.assign(session, change);
   return writeLog(log);
@@ -37,7 +37,7 @@ function ratingRow(question, answer) {
     button.setAttribute('aria-pressed', 'false');
     button.addEventListener('click', () => {
       if (!answer(value)) return;
-      for (const other of row.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other == button));
+      for (const other of row.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === button));
     });
     row.append(button);
   }
@@ -62,9 +62,13 @@ function askAbout(pacer, kept) {
   skip.className = 'br-pacer__btn br-log-rate__skip';
   skip.textContent = 'Skip';
   skip.addEventListener('click', () => box.remove());
-  box.append(said, hint,
+  box.append(
+    said,
+    hint,
     ratingRow('Before you started', value => update(kept, { before: value })),
-    ratingRow('Now', value => update(kept, { after: value })), skip);
+    ratingRow('Now', value => update(kept, { after: value })),
+    skip,
+  );
   pacer.after(box);
 }
 

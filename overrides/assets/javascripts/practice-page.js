@@ -29,22 +29,46 @@ function svg(tag, attributes) {
 function chart(log) {
   const days = minutesPerDay(log.sessions, CHART_DAYS, new Date());
   const most = Math.max(1, ...days.map(day => day.minutes));
-  const width = 28, height = 120, top = 16, bottom = 20;
-  const figure = svg('svg', { viewBox: `0 0 ${days.length * width} ${height + top + bottom}`, role: 'img', class: 'br-log__chart' });
+  const width = 28,
+    height = 120,
+    top = 16,
+    bottom = 20;
+  const figure = svg('svg', {
+    viewBox: `0 0 ${days.length * width} ${height + top + bottom}`,
+    role: 'img',
+    class: 'br-log__chart',
+  });
   const total = days.reduce((sum, day) => sum + day.minutes, 0);
   const title = svg('title', {});
-  title.textContent = `Minutes practised per day, last ${CHART_DAYS} days: ${Math.round(total * 10) / 10} in total. `
-    + days.filter(day => day.minutes).map(day => `${day.day}: ${day.minutes}`).join('; ');
+  title.textContent =
+    `Minutes practised per day, last ${CHART_DAYS} days: ${Math.round(total * 10) / 10} in total. ` +
+    days
+      .filter(day => day.minutes)
+      .map(day => `${day.day}: ${day.minutes}`)
+      .join('; ');
   figure.append(title);
   days.forEach((day, index) => {
-    const barHeight = (day.minutes / most) * height, x = index * width;
-    figure.append(svg('rect', { x: x + 4, y: top + height - barHeight, width: width - 8, height: barHeight, class: 'br-log__bar' }));
+    const barHeight = (day.minutes / most) * height,
+      x = index * width;
+    figure.append(
+      svg('rect', { x: x + 4, y: top + height - barHeight, width: width - 8, height: barHeight, class: 'br-log__bar' }),
+    );
     if (day.minutes) {
-      const value = svg('text', { x: x + width / 2, y: top + height - barHeight - 3, 'text-anchor': 'middle', class: 'br-log__value' });
+      const value = svg('text', {
+        x: x + width / 2,
+        y: top + height - barHeight - 3,
+        'text-anchor': 'middle',
+        class: 'br-log__value',
+      });
       value.textContent = String(day.minutes);
       figure.append(value);
     }
-    const label = svg('text', { x: x + width / 2, y: top + height + 14, 'text-anchor': 'middle', class: 'br-log__day' });
+    const label = svg('text', {
+      x: x + width / 2,
+      y: top + height + 14,
+      'text-anchor': 'middle',
+      class: 'br-log__day',
+    });
     label.textContent = day.day.slice(8);
     figure.append(label);
   });
@@ -64,7 +88,15 @@ function table(log) {
   for (const session of [...log.sessions].reverse()) {
     const row = make('tr');
     const tension = `${session.before ?? '–'} → ${session.after ?? '–'}`;
-    for (const cell of [localTime(session.started), session.title, session.pattern, session.breaths, session.minutes, session.ended, tension]) {
+    for (const cell of [
+      localTime(session.started),
+      session.title,
+      session.pattern,
+      session.breaths,
+      session.minutes,
+      session.ended,
+      tension,
+    ]) {
       row.append(make('td', {}, String(cell)));
     }
     grid.tBodies[0].append(row);
@@ -89,11 +121,23 @@ class PracticeLog extends HTMLElement {
     const parts = [label];
     const count = log.sessions.length;
     const minutes = Math.round(log.sessions.reduce((sum, s) => sum + s.minutes, 0) * 10) / 10;
-    parts.push(make('p', { class: 'br-log__summary', role: 'status' }, count
-      ? `${count} session${count == 1 ? '' : 's'} kept on this device, ${minutes} minutes in all.${log.on ? '' : ' The log is off: no new sessions are kept.'}`
-      : log.on ? 'The log is on. Sessions you finish or stop will show here.' : 'The log is off. Nothing is kept.'));
+    parts.push(
+      make(
+        'p',
+        { class: 'br-log__summary', role: 'status' },
+        count
+          ? `${count} session${count === 1 ? '' : 's'} kept on this device, ${minutes} minutes in all.${log.on ? '' : ' The log is off: no new sessions are kept.'}`
+          : log.on
+            ? 'The log is on. Sessions you finish or stop will show here.'
+            : 'The log is off. Nothing is kept.',
+      ),
+    );
     if (count) {
-      const download = make('button', { type: 'button', class: 'br-pacer__btn', 'data-do': 'download' }, 'Download CSV');
+      const download = make(
+        'button',
+        { type: 'button', class: 'br-pacer__btn', 'data-do': 'download' },
+        'Download CSV',
+      );
       download.addEventListener('click', () => this.#download());
       const remove = make('button', { type: 'button', class: 'br-pacer__btn', 'data-do': 'delete' }, 'Delete all');
       remove.addEventListener('click', () => this.#confirmDelete(remove, count));
@@ -122,15 +166,26 @@ class PracticeLog extends HTMLElement {
   /** @param {HTMLElement} button @param {number} count */
   #confirmDelete(button, count) {
     const ask = make('div', { class: 'br-log__confirm', role: 'alertdialog', 'aria-label': 'Delete all sessions?' });
-    const question = make('p', {}, `Delete all ${count} session${count == 1 ? '' : 's'} from this device? This cannot be undone.`);
-    const yes = make('button', { type: 'button', class: 'br-pacer__btn br-pacer__btn--main', 'data-do': 'confirm-delete' }, 'Yes, delete all');
+    const question = make(
+      'p',
+      {},
+      `Delete all ${count} session${count === 1 ? '' : 's'} from this device? This cannot be undone.`,
+    );
+    const yes = make(
+      'button',
+      { type: 'button', class: 'br-pacer__btn br-pacer__btn--main', 'data-do': 'confirm-delete' },
+      'Yes, delete all',
+    );
     const no = make('button', { type: 'button', class: 'br-pacer__btn' }, 'Keep them');
     yes.addEventListener('click', () => {
       writeLog({ ...readLog(), sessions: [] });
       this.#render();
       /** @type {HTMLElement | null} */ (this.querySelector('[name=keep-log]'))?.focus();
     });
-    no.addEventListener('click', () => { ask.remove(); button.focus(); });
+    no.addEventListener('click', () => {
+      ask.remove();
+      button.focus();
+    });
     ask.append(question, yes, ' ', no);
     button.parentElement?.after(ask);
     yes.focus();

@@ -1,0 +1,164 @@
+"""The pacer's sound track in Chromium: the rendered WAV, read back with Python's own `wave`
+module, has every tone where the data puts its phase; the browser decodes it; the lock screen
+(Media Session) names the exercise and reaches the pacer; the display follows the track when it
+is paused or seeked; and with sound off no track is made."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import wave
+
+import pytest
+
+from tests.support.pacer import attributes, choose_settings, exercises, expected_phases, open_pacer, watch_errors
+
+pytestmark = pytest.mark.browser
+EXERCISES = exercises()
+ONSET_TOLERANCE_MS = 1.0
+QUIET_GAP_MS = 50  # silence this long ends a tone; within one, the wave crosses zero for a sample at most
+SITE_NAME = "Breathing Room"
+
+TRACK_BYTES = """async el => {
+    const bytes = new Uint8Array(await (await fetch(el.querySelector('audio').src)).arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+}"""
+
+SEEK = """(el, seconds) => new Promise(done => {
+    const audio = el.querySelector('audio');
+    audio.addEventListener('seeked', () => done(), {once: true});  // after the pacer's own listener
+    audio.currentTime = seconds;
+})"""
+
+
+def onsets_ms(wav_bytes: bytes) -> list[float]:
+    """Where each sound begins after at least QUIET_GAP_MS of silence, in ms from the start."""
+    with wave.open(io.BytesIO(wav_bytes)) as track:
+        assert track.getsampwidth() == 1  # 8-bit PCM: 128 is silence
+        rate, channels = track.getframerate(), track.getnchannels()
+        samples = track.readframes(track.getnframes())
+    gap, found, last_loud = QUIET_GAP_MS * rate / 1000, [], -float("inf")
+    for run in re.finditer(rb"[^\x80]+", samples):  # runs of sound: 0x80 (128) is silence
+        first, last = run.start() // channels, (run.end() - 1) // channels
+        if first - last_loud > gap:
+            found.append(first * 1000 / rate)
+        last_loud = last
+    return found
+
+
+def start_with_sound(page, pacer_urls, exercise_id, *, pace=None):
+    pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id, spies=True)
+    choose_settings(pacer, pace=pace)
+    pacer.get_by_label("Sound").check()
+    pacer.get_by_role("button", name="Start").click()
+    page.wait_for_function("document.querySelector('breath-pacer audio')?.currentTime > 0")
+    return pacer
+
+
+def paces_of(exercise_id: str) -> list[str]:
+    """The fastest and the slowest pace the pacer offers for this exercise."""
+    exercise = EXERCISES[exercise_id]
+    shortest = min(phase.seconds for phase in (*exercise.phases, *([exercise.lead_in] if exercise.lead_in else [])))
+    offered = [pace for pace in ("0.75", "0.9", "1", "1.25", "1.5") if float(pace) * shortest >= 1]
+    return [offered[0], offered[-1]]
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "pace"),
+    [(exercise_id, pace) for exercise_id in sorted(EXERCISES) for pace in paces_of(exercise_id)],
+)
+def test_every_tone_starts_within_1_ms_of_its_phase(page, pacer_urls, site_url, exercise_id, pace):
+    errors = watch_errors(page, site_url)
+    pacer = start_with_sound(page, pacer_urls, exercise_id, pace=pace)
+    wav_bytes = base64.b64decode(pacer.evaluate(TRACK_BYTES))
+    phases = expected_phases(EXERCISES[exercise_id], EXERCISES[exercise_id].cycles.default, float(pace))
+    due, at = [], 0.0
+    for _, ms in phases:
+        due.append(at)
+        at += ms
+    due.append(at)  # the end chime, as the session ends
+    seen = onsets_ms(wav_bytes)
+    assert len(seen) == len(due), (seen, due)
+    for index, (heard, wanted) in enumerate(zip(seen, due, strict=True)):
+        assert abs(heard - wanted) <= ONSET_TOLERANCE_MS, f"tone {index} at {heard} ms, the phase starts at {wanted} ms"
+    # The browser itself decodes it to the same length (it would refuse a malformed file).
+    decoded = pacer.evaluate(
+        """async el => {
+            const bytes = await (await fetch(el.querySelector('audio').src)).arrayBuffer();
+            return (await new OfflineAudioContext(1, 1, 8000).decodeAudioData(bytes)).duration;
+        }"""
+    )
+    with wave.open(io.BytesIO(wav_bytes)) as track:
+        assert abs(decoded - track.getnframes() / track.getframerate()) < 0.01
+    assert errors == []
+
+
+def test_the_lock_screen_names_the_exercise_and_controls_the_pacer(page, pacer_urls, site_url):
+    pacer = start_with_sound(page, pacer_urls, "4-7-8")
+    metadata = page.evaluate(
+        """() => { const m = navigator.mediaSession.metadata;
+                   return {title: m.title, artist: m.artist, artwork: m.artwork.map(a => [a.src, a.sizes])}; }"""
+    )
+    assert metadata == {
+        "title": EXERCISES["4-7-8"].title,
+        "artist": SITE_NAME,
+        "artwork": [
+            [site_url + "assets/images/icon-192.png", "192x192"],
+            [site_url + "assets/images/icon-512.png", "512x512"],
+        ],
+    }
+    for src, _ in metadata["artwork"]:
+        assert page.request.get(src).status == 200
+    assert sorted(page.evaluate("Object.keys(pacerSpy.handlers)")) == ["pause", "play", "seekto", "stop"]
+    assert page.evaluate("navigator.mediaSession.playbackState") == "playing"
+    page.evaluate("pacerSpy.handlers.pause({action: 'pause'})")  # the lock screen's pause button
+    assert attributes(pacer)["state"] == "paused"
+    assert page.wait_for_function("document.querySelector('breath-pacer audio').paused")
+    page.evaluate("pacerSpy.handlers.play({action: 'play'})")
+    assert attributes(pacer)["state"] == "running"
+    assert page.wait_for_function("!document.querySelector('breath-pacer audio').paused")
+    page.evaluate("pacerSpy.handlers.stop({action: 'stop'})")
+    assert attributes(pacer)["state"] == "idle"
+    assert page.evaluate("[navigator.mediaSession.metadata, Object.keys(pacerSpy.handlers)]") == [None, []]
+
+
+def test_pausing_the_audio_element_pauses_the_pacer(page, pacer_urls):
+    pacer = start_with_sound(page, pacer_urls, "box")
+    pacer.evaluate("el => el.querySelector('audio').pause()")  # as a headset button or the system would
+    page.wait_for_function("document.querySelector('breath-pacer').dataset.state == 'paused'")
+    assert pacer.get_by_role("button", name="Resume").is_visible()
+    pacer.evaluate(SEEK, 9.5)  # moved while paused (lead-in 4 s, in 4 s, then the hold): resuming starts there
+    pacer.get_by_role("button", name="Resume").click()
+    assert attributes(pacer) == {"state": "running", "phase": "hold-full", "cycle": "1"}
+    page.wait_for_function("!document.querySelector('breath-pacer audio').paused")
+
+
+@pytest.mark.parametrize("exercise_id", ["4-7-8", "alternate-nostril"])
+def test_seeking_the_track_moves_the_pacer_to_the_scheduled_phase(page, pacer_urls, exercise_id):
+    exercise = EXERCISES[exercise_id]
+    pacer = start_with_sound(page, pacer_urls, exercise_id)
+    phases = expected_phases(exercise, exercise.cycles.default)
+    per_breath = len(exercise.phases)
+    starts, at = [], 0.0
+    for _, ms in phases:
+        starts.append(at)
+        at += ms
+    # Into the middle of every phase, backwards and forwards, as a lock-screen scrubber would.
+    order = list(range(len(phases)))
+    for index in order[::-1][: len(order) // 2] + order[: len(order) // 2]:
+        name, ms = phases[index]
+        pacer.evaluate(SEEK, (starts[index] + ms / 2) / 1000)
+        cycle = 1 if exercise.lead_in and index == 0 else (index - (1 if exercise.lead_in else 0)) // per_breath + 1
+        assert attributes(pacer) == {"state": "running", "phase": name, "cycle": str(cycle)}, (index, starts[index])
+
+
+def test_with_sound_off_no_track_is_made(page, pacer_urls):
+    pacer = open_pacer(page, pacer_urls["box"], "box", spies=True)
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(30_000)
+    assert attributes(pacer)["phase"] == "breathe-out"  # 30 s: lead-in 4 s, breath 1 16 s, breath 2 out at 28 s
+    assert page.evaluate("[pacerSpy.tracks, pacerSpy.plays, document.querySelectorAll('audio').length]") == [[], 0, 0]
+    assert page.evaluate("navigator.mediaSession.metadata") is None
