@@ -19,6 +19,7 @@ from hooks.pages.security_policy import (
     write_content_security_policy,
 )
 from tests.support.build import build_copy, copy_site
+from tests.support.paths import REPO_ROOT
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -89,3 +90,14 @@ def test_a_new_inline_script_in_the_theme_gets_its_hash_from_the_build(tmp_path)
 def test_a_folder_without_pages_is_refused(tmp_path: Path):
     with pytest.raises(PolicyError, match="no HTML pages"):
         write_content_security_policy(tmp_path)
+
+
+def test_no_browser_test_waits_with_eval():
+    """Playwright's wait_for_function evaluates with eval in the page, which the policy refuses on
+    every real page: tests wait with tests/support/polling.py instead."""
+    offenders = [
+        path.name
+        for path in sorted((REPO_ROOT / "tests").rglob("*.py"))
+        if "wait_for_function(" in path.read_text(encoding="utf-8") and path.name not in {"polling.py", "test_csp.py"}
+    ]
+    assert offenders == []

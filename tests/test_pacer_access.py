@@ -15,6 +15,7 @@ from tests.support.pacer import (
     open_pacer,
     watch_errors,
 )
+from tests.support.polling import wait_until
 from tests.support.watch import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -230,7 +231,7 @@ def test_back_from_a_hidden_tab_the_orb_is_on_the_clock_and_nothing_is_said_twic
         "() => { window.heard = []; addEventListener('breath-pacer:phase', e => heard.push(e.detail.phase)); }"
     )
     pacer.get_by_role("button", name="Start").click()
-    page.wait_for_function("document.querySelector('breath-pacer audio')?.currentTime > 0")
+    wait_until(page, "document.querySelector('breath-pacer audio')?.currentTime > 0")
     hide_tab(page, True)
     # 2.5 s into breathing in, unseen: with sound on, the track is the session's clock.
     pacer.evaluate(

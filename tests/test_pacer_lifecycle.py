@@ -64,7 +64,7 @@ def test_cues_run_only_while_running_and_stop_with_the_session(page, pacer_urls)
     assert spy(page)["spoken"] == ["Out", "Breath 2. In"]
 
     pacer.get_by_label("Sound").check()  # a tap: the track is made and plays from where the session is
-    assert page.wait_for_function("pacerSpy.tracks.length == 1 && !document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "pacerSpy.tracks.length == 1 && !document.querySelector('breath-pacer audio').paused")
     at = pacer.locator("audio").evaluate("a => a.currentTime")
     assert 17 <= at < 19, at
     pacer.get_by_role("button", name="Pause").click()
@@ -72,7 +72,7 @@ def test_cues_run_only_while_running_and_stop_with_the_session(page, pacer_urls)
     assert state["locks"] == [True] and state["vibrations"][-1] == 0 and state["playing"] == 0
     pacer.get_by_role("button", name="Resume").click()
     assert spy(page)["locks"] == [True, False]
-    assert page.wait_for_function("!document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "!document.querySelector('breath-pacer audio').paused")
     assert page.evaluate("pacerSpy.tracks.length") == 1  # the same track goes on
     pacer.get_by_role("button", name="Reset").click()
     assert spy(page)["playing"] == 0 and pacer.locator("audio").count() == 0
@@ -115,7 +115,7 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     assert attributes(back) == {"state": "idle", "phase": "", "cycle": "0"}
     assert spy(page)["tracks"] == 1 and spy(page)["playing"] == 0
     back.get_by_role("button", name="Start").click()  # sound is remembered: a new track, from the start
-    assert page.wait_for_function("pacerSpy.tracks.length == 2 && !document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "pacerSpy.tracks.length == 2 && !document.querySelector('breath-pacer audio').paused")
     assert attributes(back) == {"state": "running", "phase": "lead-in", "cycle": "1"}
     assert errors == []
 
@@ -165,7 +165,7 @@ def test_a_hidden_tab_keeps_the_track_playing_and_the_display_catches_up(page, p
     pacer.get_by_label("Sound").check()
     pacer.get_by_role("button", name="Start").click()
     audio = pacer.locator("audio")
-    assert page.wait_for_function("document.querySelector('breath-pacer audio').currentTime > 0")
+    assert wait_until(page, "document.querySelector('breath-pacer audio').currentTime > 0")
     hide_tab(page, True)
     page.clock.run_for(60_000)
     assert attributes(pacer)["state"] == "running"

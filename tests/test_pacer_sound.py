@@ -9,16 +9,26 @@ import base64
 import io
 import re
 import wave
+from typing import Any
 
 import pytest
 
 from tests.support.pacer import attributes, choose_settings, exercises, expected_phases, open_pacer, watch_errors
+from tests.support.polling import wait_until
 
 pytestmark = pytest.mark.browser
 EXERCISES = exercises()
 ONSET_TOLERANCE_MS = 1.0
 QUIET_GAP_MS = 50  # silence this long ends a tone; within one, the wave crosses zero for a sample at most
 SITE_NAME = "Breathing Room"
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """These tests read the track's bytes back with fetch(blob:), which the site's policy rightly
+    refuses (connect-src 'self'); the policy itself is tested in test_csp_browser.py."""
+    return {**browser_context_args, "bypass_csp": True}
+
 
 TRACK_BYTES = """async el => {
     const bytes = new Uint8Array(await (await fetch(el.querySelector('audio').src)).arrayBuffer());
@@ -54,7 +64,7 @@ def start_with_sound(page, pacer_urls, exercise_id, *, pace=None):
     choose_settings(pacer, pace=pace)
     pacer.get_by_label("Sound").check()
     pacer.get_by_role("button", name="Start").click()
-    page.wait_for_function("document.querySelector('breath-pacer audio')?.currentTime > 0")
+    wait_until(page, "document.querySelector('breath-pacer audio')?.currentTime > 0")
     return pacer
 
 
@@ -116,10 +126,10 @@ def test_the_lock_screen_names_the_exercise_and_controls_the_pacer(page, pacer_u
     assert page.evaluate("navigator.mediaSession.playbackState") == "playing"
     page.evaluate("pacerSpy.handlers.pause({action: 'pause'})")  # the lock screen's pause button
     assert attributes(pacer)["state"] == "paused"
-    assert page.wait_for_function("document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "document.querySelector('breath-pacer audio').paused")
     page.evaluate("pacerSpy.handlers.play({action: 'play'})")
     assert attributes(pacer)["state"] == "running"
-    assert page.wait_for_function("!document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "!document.querySelector('breath-pacer audio').paused")
     page.evaluate("pacerSpy.handlers.stop({action: 'stop'})")
     assert attributes(pacer)["state"] == "idle"
     assert page.evaluate("[navigator.mediaSession.metadata, Object.keys(pacerSpy.handlers)]") == [None, []]
@@ -128,12 +138,12 @@ def test_the_lock_screen_names_the_exercise_and_controls_the_pacer(page, pacer_u
 def test_pausing_the_audio_element_pauses_the_pacer(page, pacer_urls):
     pacer = start_with_sound(page, pacer_urls, "box")
     pacer.evaluate("el => el.querySelector('audio').pause()")  # as a headset button or the system would
-    page.wait_for_function("document.querySelector('breath-pacer').dataset.state == 'paused'")
+    wait_until(page, "document.querySelector('breath-pacer').dataset.state == 'paused'")
     assert pacer.get_by_role("button", name="Resume").is_visible()
     pacer.evaluate(SEEK, 9.5)  # moved while paused (lead-in 4 s, in 4 s, then the hold): resuming starts there
     pacer.get_by_role("button", name="Resume").click()
     assert attributes(pacer) == {"state": "running", "phase": "hold-full", "cycle": "1"}
-    page.wait_for_function("!document.querySelector('breath-pacer audio').paused")
+    wait_until(page, "!document.querySelector('breath-pacer audio').paused")
 
 
 @pytest.mark.parametrize("exercise_id", ["4-7-8", "alternate-nostril"])

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.html import read_page
+from tests.support.polling import wait_until
 
 NOTICE = "br-review-notice"
 
@@ -51,7 +52,7 @@ def test_the_notice_follows_the_browser_clock(page: Page, site_url, built_site, 
         expect(notice.locator("time")).to_have_attribute("datetime", due.isoformat())
         expect(notice).to_contain_text(f"{due.day} {due.strftime('%B')} {due.year}")
     else:
-        page.wait_for_function("customElements.get('br-review-notice') !== undefined")
+        wait_until(page, "customElements.get('br-review-notice') !== undefined")
         expect(notice).to_be_hidden()
 
 
