@@ -10,7 +10,9 @@
 // pattern, breaths done, seconds practised) for whatever keeps a record, and `pacer-settings`
 // (detail: cycles, pace) when the reader changes those. A payload's optional `settings`
 // ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones.
-// The orb moves by a Web Animation set up once per phase at the offset the clock gives; script wakes only when the countdown or the phase changes, at times computed from
+// The orb moves by a Web Animation set up once per phase at the offset the clock gives; script
+// wakes only when the countdown or the phase changes (and on the frames of the last 150 ms before
+// a phase change, since a timer may run late), at times computed from
 // the schedule (pacer-schedule.js) and the session's clock: performance.now(), or, with sound on,
 // the sound track's position once it plays (pacer-track.js), so sight and sound never part.
 // Nothing starts, sounds or buzzes until the user asks. The page registers the element in pacer.js.
