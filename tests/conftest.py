@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support import browsers
+from tests.support import browsers, engines
 from tests.support.build import build_site
 from tests.support.pacer import pacer_paths
 from tests.support.server import serve
@@ -56,6 +56,20 @@ def page_paths(built_site: Path) -> list[str]:
 def pacer_urls(built_site: Path, site_url: str) -> dict[str, str]:
     """Exercise id -> full URL of a page with its pacer, on the test server."""
     return {exercise_id: site_url + path for exercise_id, path in pacer_paths(built_site).items()}
+
+
+@pytest.fixture(scope="module", params=engines.ENGINES)
+def engine(request: pytest.FixtureRequest) -> Iterator[engines.EnginePage]:
+    """One browser per engine for the module that asks for it; each test loads its page afresh."""
+    if request.param == "chromium":
+        with engines.chromium_page(request.getfixturevalue("browser")) as page:
+            yield page
+    elif request.param == "firefox":
+        with engines.firefox_page() as page:
+            yield page
+    else:
+        with engines.webkit_page() as page:
+            yield page
 
 
 def _playwright_has_own_chromium() -> bool:

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import engines
 from tests.support.csp import VIOLATIONS, serve_sitemap_from, spied_copy
-from tests.support.engines import EnginePage
+from tests.support.engines import EnginePage, wait_for
 from tests.support.server import serve
 from tests.test_zensical import build_with_zensical
 
@@ -70,27 +69,6 @@ def spied_sites(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
             serve_sitemap_from(copy, url)
             sites[name] = (copy, url)
         yield sites
-
-
-@pytest.fixture(scope="module", params=engines.ENGINES)
-def engine(request) -> Iterator[EnginePage]:
-    if request.param == "chromium":
-        with engines.chromium_page(request.getfixturevalue("browser")) as page:
-            yield page
-    elif request.param == "firefox":
-        with engines.firefox_page() as page:
-            yield page
-    else:
-        with engines.webkit_page() as page:
-            yield page
-
-
-def wait_for(engine: EnginePage, script: str, arg=None, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not engine.run(script, arg):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{engine.name}: waited {timeout} s for {script} ({arg})")
-        time.sleep(0.05)
 
 
 def settle(engine: EnginePage) -> None:

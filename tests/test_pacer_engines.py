@@ -16,8 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support import engines
-from tests.support.engines import EnginePage
+from tests.support.engines import EnginePage, wait_for
 from tests.support.pacer import exercises, expected_phases
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
@@ -62,20 +61,6 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.fixture(scope="module", params=engines.ENGINES)
-def engine(request) -> Iterator[EnginePage]:
-    """One browser per engine for this file; each test loads its page afresh."""
-    if request.param == "chromium":
-        with engines.chromium_page(request.getfixturevalue("browser")) as page:
-            yield page
-    elif request.param == "firefox":
-        with engines.firefox_page() as page:
-            yield page
-    else:
-        with engines.webkit_page() as page:
-            yield page
-
-
 @pytest.fixture(autouse=True)
 def forget_settings(engine: EnginePage) -> Iterator[None]:
     """Each test starts with the pacers' default settings: what a test chose is cleared after it
@@ -87,14 +72,6 @@ def forget_settings(engine: EnginePage) -> Iterator[None]:
 def open_pacer(engine: EnginePage, url: str, exercise_id: str) -> None:
     engine.goto(url)
     wait_for(engine, f"() => !!document.querySelector('breath-pacer[data-pacer=\"{exercise_id}\"][data-ready]')")
-
-
-def wait_for(engine: EnginePage, script: str, arg=None, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not engine.run(script, arg):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{engine.name}: waited {timeout} s for {script}")
-        time.sleep(0.05)
 
 
 def state(engine: EnginePage, exercise_id: str) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
@@ -210,3 +211,12 @@ def webkit_page() -> Iterator[WebKitPage]:
             driver.quit()
     finally:
         display.stop()
+
+
+def wait_for(engine: EnginePage, script: str, arg: Any = None, timeout: float = 30) -> None:
+    """Poll `script` in the page until it is truthy (no eval in the page: the site's policy refuses it)."""
+    deadline = time.monotonic() + timeout
+    while not engine.run(script, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{engine.name}: waited {timeout} s for {script} ({arg})")
+        time.sleep(0.05)
