@@ -12,7 +12,7 @@ import pytest
 from lxml.html import HtmlElement
 
 from hooks.content.site_data import load_site_data
-from tests.support.build import build_copy, copy_site
+from tests.support.build import build_copy, copy_site, replace_in
 from tests.support.html import link_hrefs, read_page
 from tests.support.paths import DATA_DIR, DOCS_DIR
 
@@ -120,12 +120,6 @@ def test_every_exercise_appears_and_no_shortcode_is_left(built_site, built_pages
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
     return copy_site(tmp_path)
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_bad_data_stops_the_build_before_anything_is_written(site_copy):

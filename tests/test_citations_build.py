@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from hooks.content.site_data import DATA_PROBLEMS, load_site_data
 from hooks.pages.citations import CITATION_PROBLEMS
-from tests.support.build import build_copy, copy_site
+from tests.support.build import build_copy, copy_site, replace_in
 from tests.support.html import element_ids, read_page
 from tests.support.paths import DATA_DIR, REPO_ROOT
 
@@ -26,15 +26,6 @@ SITE_PATH = "/breathing-room/"
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
     return copy_site(tmp_path)
-
-
-def replace_in(path: Path, old: str, new: str) -> int:
-    """Replace the first `old`; return the source line it was on (1-based)."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
 
 
 def refused(root: Path, *messages: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import copy_site
+from tests.support.build import copy_site, replace_in
 
 pytestmark = pytest.mark.build
 
@@ -47,12 +47,6 @@ def wait_for_text(url: str, text: str, server: subprocess.Popen, log: Path) -> s
             return page
         time.sleep(0.25)
     pytest.fail(f"{url} never showed {text!r}; server log:\n{log.read_text(encoding='utf-8')}", pytrace=False)
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

@@ -53,3 +53,12 @@ def copy_site(destination: Path) -> Path:
 def build_copy(root: Path) -> subprocess.CompletedProcess[str]:
     """Build a copy made by copy_site strictly into root/site."""
     return build_site(root / "site", cwd=root)
+
+
+def replace_in(path: Path, old: str, new: str) -> int:
+    """Break a copy on purpose: replace the first `old` in `path`; return the line it was on (1-based)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
