@@ -41,7 +41,8 @@ def test_hovering_a_citation_previews_the_quote_and_a_click_lands_on_it(browser,
         assert QUOTE[:40] in " ".join(preview.inner_text().split())
         citation.click()
         page.wait_for_url("**/references/#haller-2020-pain-vs-sham")
-        assert page.locator("#haller-2020-pain-vs-sham").is_visible()
+        # Instant navigation changes the address before it swaps the content in: wait for the finding.
+        page.locator("#haller-2020-pain-vs-sham").wait_for(state="visible", timeout=10_000)
         page.go_back()
         page.wait_for_url("**/ser/")
         context.close()
