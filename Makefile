@@ -89,7 +89,7 @@ test: lint $(ZENSICAL_STAMP)
 ## test-fast: the contributor's loop while editing: the schedule in Node, then every unit and build test (no browsers)
 test-fast: $(STAMP) $(ZENSICAL_STAMP)
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser" --durations=5
+	$(BIN)/python -m pytest -n 2 -m "not browser" --durations=5
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse, offline copy (`python -m bench --only offline` for that alone)
 bench: $(STAMP)
