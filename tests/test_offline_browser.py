@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.instant import wait_until_instant_navigation_is_ready
 from tests.support.offline import (
     SiteServer,
     build_for,
@@ -153,6 +154,7 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
             assert_page_rendered(page, path)
 
         page.goto(server.url)  # through instant navigation: one document all along
+        wait_until_instant_navigation_is_ready(page)
         page.evaluate("window.stillTheSameDocument = true")
         for path in [*pages[1:], ""]:
             click_nav_link(page, server.url + path)

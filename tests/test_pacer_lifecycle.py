@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.instant import enable_instant_navigation
 from tests.support.pacer import (
     attributes,
     choose_settings,
-    enable_instant_navigation,
     exercises,
     hide_tab,
     open_pacer,

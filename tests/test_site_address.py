@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from tests.support.build import build_site
 from tests.support.html import read_page
+from tests.support.instant import wait_until_instant_navigation_is_ready
 from tests.support.paths import REPO_ROOT
 from tests.support.server import serve
 from tests.support.watch import watch
@@ -300,7 +301,7 @@ def test_instant_navigation_swaps_pages_in_place_and_pacers_start(published, pag
     watcher = watch(page, published.served_at)
     serve_sitemap_as_the_host_would(page, published)
     page.goto(published.served_at + "exercises/")
-    page.wait_for_load_state("networkidle")  # Material has read the sitemap
+    wait_until_instant_navigation_is_ready(page)
     page.evaluate("window.stillTheSameDocument = true")
     page.locator(".md-nav a.md-nav__link[href$='box/']:visible").first.click()
     page.wait_for_url(published.served_at + "exercises/box/")

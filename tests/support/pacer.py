@@ -3,10 +3,9 @@ site, a page with a frozen clock, and recorders and spies that run inside the pa
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, Route
+from playwright.sync_api import Locator, Page
 
 from hooks.content.exercises import Exercise
 from hooks.content.site_data import load_site_data
@@ -73,19 +72,6 @@ def expected_phases(exercise: Exercise, cycles: int, pace: float = 1.0) -> list[
 def watch_errors(page: Page, site_url: str) -> list[str]:
     """Uncaught exceptions and console errors, from any source: the site must have none."""
     return watch(page, site_url).errors
-
-
-def enable_instant_navigation(page: Page, site_url: str) -> None:
-    """Material intercepts only links listed in sitemap.xml, matched by protocol and host name but
-    not port, so on a loopback server with a port every click would be a full load. Serve the
-    sitemap as the real host would: its URLs on this server."""
-
-    def sitemap_for_this_server(route: Route) -> None:
-        response = route.fetch()
-        body = re.sub(r"<loc>[^<]*?/breathing-room/", f"<loc>{site_url}", response.text())
-        route.fulfill(response=response, body=body)
-
-    page.route("**/sitemap.xml", sitemap_for_this_server)
 
 
 def open_pacer(page: Page, url: str, exercise_id: str, *, spies: bool = False) -> Locator:
