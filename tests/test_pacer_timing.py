@@ -165,3 +165,29 @@ def test_a_late_timer_does_not_make_a_late_phase(page, pacer_urls):
     )
     measured = run_session(page, pacer, exercise, exercise.cycles.default, 1.0)
     assert_phases_match(measured, expected_phases(exercise, exercise.cycles.default))
+
+
+FRAME_REQUESTS = """() => {
+    const request = window.requestAnimationFrame.bind(window);
+    window.frameRequests = 0;
+    window.requestAnimationFrame = callback => (window.frameRequests++, request(callback));
+}"""
+
+
+def test_timers_that_keep_time_wake_no_frames(page, pacer_urls):
+    """Watching frames before each phase change costs a wake per frame; where timers keep time it
+    buys nothing. Once the pacer has seen eight wake-ups on time it asks for no frames, and the
+    phases still change on time (the late-timer case above still gets its frames)."""
+    exercise = EXERCISES["box"]
+    pacer = open_pacer(page, pacer_urls["box"], "box")
+    page.evaluate(FRAME_REQUESTS)
+    start_recording(pacer)
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(10_000)  # the 4 s lead-in and 6 s of breathing: nine wake-ups
+    frames_while_learning = page.evaluate("frameRequests")
+    page.evaluate("window.frameRequests = 0")
+    total = sum(ms for _, ms in expected_phases(exercise, exercise.cycles.default))
+    page.clock.run_for(int(total) - 10_000 + 100)
+    assert frames_while_learning > 0  # before it knows the engine, it watches
+    assert page.evaluate("frameRequests") == 0
+    assert_phases_match(recorded_phases(pacer), expected_phases(exercise, exercise.cycles.default))

@@ -9,7 +9,9 @@ import { LABELS, forRandomSessions } from './support/random-sessions.mjs';
 
 import {
   PACES,
+  ON_TIME_MS,
   clampCycles,
+  frameWatchLead,
   lungsDuring,
   nextChangeAfter,
   originFor,
@@ -160,6 +162,36 @@ describe('nextChangeAfter', () => {
         assert.ok(++wakes < 10_000);
       }
     });
+  });
+});
+
+describe('frameWatchLead', () => {
+  const onTime = [0.4, 1, 2.9, ON_TIME_MS, 0, 1, 2, 3];
+
+  it('watches frames until it has seen eight timers', () => {
+    assert.equal(frameWatchLead([]), 150);
+    assert.equal(frameWatchLead(onTime.slice(1)), 150);
+  });
+
+  it('watches no frames while timers keep time', () => {
+    assert.equal(frameWatchLead(onTime), 0);
+  });
+
+  it('takes one late timer for a busy moment, not a habit', () => {
+    assert.equal(frameWatchLead([...onTime, 4000]), 0);
+  });
+
+  it('watches from 150 ms before a change once timers have run late twice', () => {
+    assert.equal(frameWatchLead([...onTime, ON_TIME_MS + 1, ON_TIME_MS + 1]), 150);
+    assert.equal(frameWatchLead([...onTime, 40, 86]), 150);
+  });
+
+  it('watches from one frame before the latest timer would have come, when later than that', () => {
+    assert.equal(frameWatchLead([...onTime, 20, 200]), 200 + 1000 / 60);
+  });
+
+  it('watches at most a quarter of a second, however late timers were', () => {
+    assert.equal(frameWatchLead([...onTime, 2000, 4000]), 250);
   });
 });
 

@@ -11,13 +11,14 @@
 // (detail: cycles, pace) when the reader changes those. A payload's optional `settings`
 // ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones.
 // The orb moves by a Web Animation set up once per phase at the offset the clock gives; script
-// wakes only when the countdown or the phase changes (and on the frames of the last 150 ms before
-// a phase change, since a timer may run late), at times computed from
+// wakes only when the countdown or the phase changes (and, where timers have been seen running
+// late, on the frames just before a phase change), at times computed from
 // the schedule (pacer-schedule.js) and the session's clock: performance.now(), or, with sound on,
 // the sound track's position once it plays (pacer-track.js), so sight and sound never part.
 // Nothing starts, sounds or buzzes until the user asks. The page registers the element in pacer.js.
 import {
   clampCycles,
+  frameWatchLead,
   lungsDuring,
   nextChangeAfter,
   originFor,
@@ -41,8 +42,9 @@ const IDLE_CUE = 'Press Start when you are ready.';
 const DONE_CUE = 'Well done. Breathe normally and notice how you feel.';
 const SMALLEST = 0.55; // the orb's scale and opacity with empty lungs; 1 when full
 const EASING = 'cubic-bezier(.37,0,.63,1)'; // a breath speeds up and slows down like a sine
-const APPROACH_MS = 150; // frames are watched from this long before a phase change
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+/** @type {number[]} how late the page's last wake-up timers ran (ms): the engine's habit, shared by its pacers */
+const timerLateness = [];
 
 const UI = `<div class=br-pacer__stage aria-hidden=true><div class=br-pacer__orb></div><span class=br-pacer__count></span></div>
 <p class=br-pacer__cue></p><p class=br-pacer__cycle></p><ol class=br-pacer__steps aria-label="One breath"></ol>
@@ -94,8 +96,10 @@ export class BreathPacer extends HTMLElement {
   #pausedAt = 0; // ms into the session when paused
   #phaseIndex = -1; // the phase on screen, -1 for none
   #wakeTimer = 0;
+  #wakeDue = 0; // performance.now() the wake-up timer is set for
   #approachTimer = 0; // starts the frame-by-frame approach to the next phase change
   #frame = 0;
+  #shownCount = ''; // the countdown on screen: rewritten only when it changes
   /** @type {Animation | null} */ #motion = null;
   /** @type {WakeLockSentinel | null} */ #wakeLock = null;
   /** @type {PacerTrack | null} */ #track = null;
@@ -321,7 +325,7 @@ export class BreathPacer extends HTMLElement {
       phases = this.#plan.phases;
     this.#part('cue').textContent = done ? DONE_CUE : IDLE_CUE;
     this.#part('cycle').textContent = done ? `${cycles} of ${cycles} breaths done` : `${cycles} breaths`;
-    this.#part('count').textContent = '';
+    this.#part('count').textContent = this.#shownCount = '';
     /** @type {HTMLProgressElement} */ (this.#part('progress')).value = done ? 1 : 0;
     for (const item of this.#part('steps').children) item.removeAttribute('aria-current');
     const [emptyAtStart] = lungsDuring(phases[0].data.action),
@@ -338,20 +342,31 @@ export class BreathPacer extends HTMLElement {
     if (t >= this.#plan.total) return this.#finish();
     const position = positionAt(this.#plan, t),
       phase = /** @type {PlannedPhase} */ (position.phase);
-    if (position.index !== this.#phaseIndex) this.#enter(position.index, phase, position.elapsed);
-    this.#part('count').textContent = String(position.secondsLeft);
-    /** @type {HTMLProgressElement} */ (this.#part('progress')).value =
-      (reducedMotion.matches ? phase.start : t) / this.#plan.total;
-    const next = nextChangeAfter(this.#plan, t);
-    this.#wakeTimer = window.setTimeout(this.#tick, next - t);
-    // A phase change is met by frames as well: a timer can run a tenth of a second late (seen
-    // in Firefox with its main thread idle and every frame on time), a frame callback does not.
-    cancelAnimationFrame(this.#frame);
-    if (next === phase.end) {
-      if (next - t > APPROACH_MS) {
-        this.#approachTimer = window.setTimeout(() => this.#approach(next), next - t - APPROACH_MS);
-      } else this.#approach(next);
+    const entered = position.index !== this.#phaseIndex,
+      count = String(position.secondsLeft);
+    if (entered) this.#enter(position.index, phase, position.elapsed);
+    if (entered || count !== this.#shownCount) {
+      // An unchanged page is not touched: a write, even of the same text, costs the browser a frame.
+      this.#part('count').textContent = this.#shownCount = count;
+      /** @type {HTMLProgressElement} */ (this.#part('progress')).value =
+        (reducedMotion.matches ? phase.start : t) / this.#plan.total;
     }
+    const next = nextChangeAfter(this.#plan, t);
+    this.#wakeDue = performance.now() + (next - t);
+    this.#wakeTimer = window.setTimeout(this.#woken, next - t);
+    // Where timers run late (Firefox's, by up to a tenth of a second with its main thread idle and
+    // every frame on time), a phase change is met by frames as well: frame callbacks are not late.
+    cancelAnimationFrame(this.#frame);
+    const lead = next === phase.end ? frameWatchLead(timerLateness) : 0;
+    if (lead > 0 && next - t > lead) {
+      this.#approachTimer = window.setTimeout(() => this.#approach(next), next - t - lead);
+    } else if (lead > 0) this.#approach(next);
+  };
+
+  /** The wake-up timer ran: note how late (not while hidden, when browsers slow timers on purpose). */
+  #woken = () => {
+    if (!document.hidden && timerLateness.push(performance.now() - this.#wakeDue) > 16) timerLateness.shift();
+    this.#tick();
   };
 
   /** Checks once a frame, from shortly before a phase change, and ticks on the first frame at or

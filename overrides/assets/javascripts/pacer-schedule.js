@@ -123,6 +123,27 @@ export function nextChangeAfter(plan, t) {
   return phase.end - (Math.ceil((phase.end - t) / 1000) - 1) * 1000;
 }
 
+/** A timer this late or less still shows a phase change within a frame (16.7 ms at 60 Hz). */
+export const ON_TIME_MS = 8;
+const FRAME_MS = 1000 / 60;
+const SAMPLES_NEEDED = 8; // wake-ups seen before this engine's timers are trusted
+const LEAD_MS = 150; // how long before a change frames are watched, at the least, when they are
+const LONGEST_LEAD_MS = 250;
+
+/**
+ * How long before a phase change to start checking on every frame, from how late recent wake-up
+ * timers ran (ms). Timers that keep time need no frames; where they often run late (Firefox's, by
+ * up to a tenth of a second, with its main thread idle) frames take over well before the change:
+ * 150 ms, or one frame more than the worst lateness seen. One late timer alone (a busy moment) is
+ * not a habit; two are.
+ * @param {number[]} lateness
+ */
+export function frameWatchLead(lateness) {
+  if (lateness.length < SAMPLES_NEEDED) return LEAD_MS;
+  const late = lateness.filter(ms => ms > ON_TIME_MS);
+  return late.length < 2 ? 0 : Math.min(LONGEST_LEAD_MS, Math.max(LEAD_MS, ...late.map(ms => ms + FRAME_MS)));
+}
+
 /**
  * How full the lungs are (0 empty, 1 full) at the start and end of a phase.
  * @param {string} action
