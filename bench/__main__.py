@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import time
@@ -101,6 +102,7 @@ def updated_results(previous: str, machine: list[tuple[str, str]], sections: lis
         "below."
     )
     head = "\n".join(line for line in head.rstrip("\n").splitlines() if not line.startswith("Sections "))
+    head = re.sub(r"\n{3,}", "\n\n", head)  # the old note's line is gone: so are the blank lines around it
     head = head.replace("\n\n**Measured on**", f"\n\n{note}\n\n**Measured on**", 1)
     parts = [head, "## Aims at a glance\n\n" + "\n".join(f"- {line}" for line in glance)]
     parts += numbered

@@ -188,8 +188,8 @@ def run(chromium: str, site_url: str, site: Path) -> Section:
     section.aim("Sound on against sound off, same run", f"{with_sound['cost'] / silent['cost']:.2f}x", None)
     section.method.append(
         "Chrome's Performance.getMetrics TaskDuration over wall time, from the Start tap to the 'done' state, "
-        "in a visible Playwright page with touch, tapped as on a phone (a mouse pointer left over the pacer makes "
-        "Chromium hit-test after every change) (Python sleeps through the session, so nothing polls the page); the longest track rendered in the page by pacer-audio.js itself."
+        "in a visible Playwright page with touch, tapped as on a phone, since a mouse pointer left over the pacer "
+        "makes Chromium hit-test after every change; Python sleeps through the session, so nothing polls the page; the longest track rendered in the page by pacer-audio.js itself."
     )
     return section
 
