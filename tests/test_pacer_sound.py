@@ -43,6 +43,11 @@ SEEK = """(el, seconds) => new Promise(done => {
     audio.currentTime = seconds;
 })"""
 
+ORB = """(() => {
+    const orb = document.querySelector('.br-pacer__orb');
+    return {transform: orb.style.transform, animations: orb.getAnimations().map(a => [a.playState, Math.round(a.currentTime)])};
+})()"""
+
 
 def onsets_ms(wav_bytes: bytes) -> list[float]:
     """Where each sound begins after at least QUIET_GAP_MS of silence, in ms from the start."""
@@ -141,6 +146,18 @@ def test_pausing_the_audio_element_pauses_the_pacer(page, pacer_urls):
     wait_until(page, "document.querySelector('breath-pacer').dataset.state == 'paused'")
     assert pacer.get_by_role("button", name="Resume").is_visible()
     pacer.evaluate(SEEK, 9.5)  # moved while paused (lead-in 4 s, in 4 s, then the hold): resuming starts there
+    # The display shows it at once, still paused: the hold, 2.5 s of it left, its step marked.
+    assert attributes(pacer) == {"state": "paused", "phase": "hold-full", "cycle": "1"}
+    assert pacer.locator(".br-pacer__count").text_content() == "3"
+    assert pacer.locator(".br-pacer__cue").text_content() == pacer.evaluate(
+        "el => JSON.parse(el.dataset.exercise).phases[1].cue"
+    )
+    assert pacer.locator("[aria-current]").text_content().startswith("Hold")
+    assert page.evaluate(ORB) == {"transform": "scale(1)", "animations": []}  # full, and still
+    pacer.evaluate(SEEK, 6.0)  # back into breathing in, half way: the orb's motion waits there
+    assert attributes(pacer) == {"state": "paused", "phase": "breathe-in", "cycle": "1"}
+    assert page.evaluate(ORB)["animations"] == [["paused", 2000]]
+    pacer.evaluate(SEEK, 9.5)
     pacer.get_by_role("button", name="Resume").click()
     assert attributes(pacer) == {"state": "running", "phase": "hold-full", "cycle": "1"}
     wait_until(page, "!document.querySelector('breath-pacer audio').paused")

@@ -379,22 +379,14 @@ export class BreathPacer extends HTMLElement {
     });
   }
 
-  /** Once per phase: attributes, words, the step list, the orb's motion, the announcement, the buzz, the event.
+  /** Once per phase: what it looks like, then the announcement, the spoken cue, the buzz, the event.
    * @param {number} index @param {PlannedPhase} phase @param {number} elapsed */
   #enter(index, phase, elapsed) {
     const { cycles } = this.#settings,
       data = phase.data,
       seconds = (phase.end - phase.start) / 1000;
     this.#phaseIndex = index;
-    this.dataset.phase = phase.name;
-    this.dataset.cycle = String(phase.cycle);
-    this.#part('cue').textContent = data.cue;
-    this.#part('cycle').textContent = phase.step < 0 ? 'Getting ready' : `Breath ${phase.cycle} of ${cycles}`;
-    [...this.#part('steps').children].forEach((item, step) =>
-      item.toggleAttribute('aria-current', step === phase.step),
-    );
-    const [from, to] = lungsDuring(data.action);
-    this.#moveOrb(from, to, phase.end - phase.start, elapsed);
+    this.#show(phase, elapsed);
     this.#say(
       `${phase.step === 0 ? `Breath ${phase.cycle} of ${cycles}. ` : ''}${data.cue}, ${spokenSeconds(seconds * 1000)} seconds.`,
     );
@@ -420,6 +412,31 @@ export class BreathPacer extends HTMLElement {
         },
       }),
     );
+  }
+
+  /** A phase on screen: attributes, words, the step list, the orb's motion from `elapsed` ms in.
+   * @param {PlannedPhase} phase @param {number} elapsed */
+  #show(phase, elapsed) {
+    const [from, to] = lungsDuring(phase.data.action);
+    this.dataset.phase = phase.name;
+    this.dataset.cycle = String(phase.cycle);
+    this.#part('cue').textContent = phase.data.cue;
+    this.#part('cycle').textContent =
+      phase.step < 0 ? 'Getting ready' : `Breath ${phase.cycle} of ${this.#settings.cycles}`;
+    [...this.#part('steps').children].forEach((item, step) =>
+      item.toggleAttribute('aria-current', step === phase.step),
+    );
+    this.#moveOrb(from, to, phase.end - phase.start, elapsed);
+  }
+
+  /** Paused, and the track moved (a lock-screen scrubber): show where Resume will go on from. */
+  #showPaused() {
+    const { phase, elapsed, secondsLeft } = positionAt(this.#plan, this.#pausedAt);
+    if (!phase) return;
+    this.#show(phase, elapsed);
+    this.#motion?.pause();
+    this.#part('count').textContent = this.#shownCount = String(secondsLeft);
+    /** @type {HTMLProgressElement} */ (this.#part('progress')).value = this.#pausedAt / this.#plan.total;
   }
 
   /** The orb goes from one fullness to another over `duration` ms, already `elapsed` ms in: one
@@ -507,7 +524,10 @@ export class BreathPacer extends HTMLElement {
 
   /** The track seeked, stalled or went on: the display follows it at once. */
   #trackMoved() {
-    if (this.#state === 'paused' && this.#track) this.#pausedAt = this.#track.ms; // resuming goes on from there
+    if (this.#state === 'paused' && this.#track) {
+      this.#pausedAt = this.#track.ms; // resuming goes on from there
+      this.#showPaused();
+    }
     if (this.#state !== 'running') return;
     this.#origin = originFor(performance.now(), this.#time()); // where the page clock takes over if the track goes
     this.#tick();
