@@ -13,12 +13,12 @@ from tests.support.pacer import (
     PACER_ASSETS,
     PACER_IMPORTS,
     PACER_SCRIPTS,
+    PACER_SIZE_BUDGET,
     exercises,
     open_pacer,
 )
 
 EXERCISES = exercises()
-SIZE_BUDGET = 12 * 1024  # bytes, JS and CSS together, each gzipped at level 9 (8 KB before the sound track)
 
 
 def shipped(built_site, path):
@@ -31,7 +31,7 @@ def test_pacer_js_and_css_fit_in_12_kb_gzipped(built_site):
         path.name: len(gzip.compress(shipped(built_site, path).read_bytes(), compresslevel=9)) for path in PACER_ASSETS
     }
     assert all(size > 100 for size in sizes.values()), sizes  # real files, not placeholders
-    assert sum(sizes.values()) <= SIZE_BUDGET, sizes
+    assert sum(sizes.values()) <= PACER_SIZE_BUDGET, sizes
 
 
 def test_the_pacer_has_no_runtime_dependencies():

@@ -24,6 +24,9 @@ from tests.support.paths import (
 from tests.support.watch import watch
 
 FRAME_MS = 1000 / 60  # one frame at 60 Hz: the most a phase boundary may be seen late
+# The most the pacer may weigh: its scripts and style together, each gzipped. 8 KB until the sound
+# track, spoken cues and lock-screen controls came (issue 18), which added about 3 KB.
+PACER_SIZE_BUDGET = 12 * 1024
 # Everything the pacer ships: the define call, the element, its schedule, its sound track (samples,
 # media element, speech), the keyboard fix for the header, its style.
 PACER_SCRIPTS = (
