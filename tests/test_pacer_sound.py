@@ -1,7 +1,8 @@
 """The pacer's sound track in Chromium: the rendered WAV, read back with Python's own `wave`
 module, has every tone where the data puts its phase; the browser decodes it; the lock screen
 (Media Session) names the exercise and reaches the pacer; the display follows the track when it
-is paused or seeked; and with sound off no track is made."""
+is paused or seeked; every exercise's longest session fits in a track; and with sound off no track
+is made."""
 
 from __future__ import annotations
 
@@ -109,6 +110,30 @@ def test_every_tone_starts_within_1_ms_of_its_phase(page, pacer_urls, site_url, 
     with wave.open(io.BytesIO(wav_bytes)) as track:
         assert abs(decoded - track.getnframes() / track.getframerate()) < 0.01
     assert errors == []
+
+
+LONGEST_SESSION = """async el => {
+    const here = document.querySelector('script[src*="pacer.js"]').src;
+    const schedule = await import(new URL('pacer-schedule.js', here).href);
+    const audio = await import(new URL('pacer-audio.js', here).href);
+    const exercise = JSON.parse(el.dataset.exercise);
+    const plan = schedule.planSession(exercise, exercise.cycles.max, Math.max(...schedule.pacesFor(exercise)));
+    return {minutes: plan.total / 60000, format: audio.trackFormat(plan)};
+}"""
+
+
+def test_every_exercise_has_a_sound_track_at_its_most_breaths_and_slowest_pace(page, pacer_urls):
+    """A track holds about 70 minutes (16 MiB at 4000 Hz, 8-bit, one channel). A longer session
+    would play with no sound (the pacer says so), so the exercise data must not allow one."""
+    too_long = {}
+    for exercise_id, url in sorted(pacer_urls.items()):
+        page.goto(url)
+        pacer = page.locator(f'breath-pacer[data-pacer="{exercise_id}"][data-ready]')
+        longest = pacer.evaluate(LONGEST_SESSION)
+        if longest["format"] is None:
+            too_long[exercise_id] = f"{longest['minutes']:.0f} minutes"
+    assert len(pacer_urls) >= 5
+    assert too_long == {}, f"too long for a sound track at the most breaths and the slowest pace: {too_long}"
 
 
 def test_the_lock_screen_names_the_exercise_and_controls_the_pacer(page, pacer_urls, site_url):
