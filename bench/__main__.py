@@ -101,9 +101,17 @@ def updated_results(previous: str, machine: list[tuple[str, str]], sections: lis
         f"(pacer files {when.get('Pacer files')}, {when.get('Chromium')}); the rest are from the full run described "
         "below."
     )
+    # An earlier re-measurement's note stays unless every section it names was measured again now.
+    now = {s.title.split(".")[0] for s in sections}
+    kept = [
+        line
+        for line in head.splitlines()
+        if line.startswith("Sections ") and not set(line.split(" were ", 1)[0][len("Sections ") :].split(", ")) <= now
+    ]
     head = "\n".join(line for line in head.rstrip("\n").splitlines() if not line.startswith("Sections "))
-    head = re.sub(r"\n{3,}", "\n\n", head)  # the old note's line is gone: so are the blank lines around it
-    head = head.replace("\n\n**Measured on**", f"\n\n{note}\n\n**Measured on**", 1)
+    head = re.sub(r"\n{3,}", "\n\n", head)  # the old notes' lines are gone: so are the blank lines around them
+    notes = "\n\n".join([*kept, note])
+    head = head.replace("\n\n**Measured on**", f"\n\n{notes}\n\n**Measured on**", 1)
     parts = [head, "## Aims at a glance\n\n" + "\n".join(f"- {line}" for line in glance)]
     parts += numbered
     return "\n\n".join(parts) + "\n"
