@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support import browsers, engines
+from tests.support import browsers, engines, offline
 from tests.support.build import build_site
 from tests.support.pacer import pacer_paths
 from tests.support.server import serve
@@ -40,6 +40,14 @@ def site_url(built_site: Path) -> Iterator[str]:
     """The built site on a free loopback port, e.g. http://127.0.0.1:PORT/breathing-room/."""
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[offline.SiteServer]:
+    """A fresh copy of the site, built for and served at its own address, for one module's offline tests."""
+    server = offline.serve_fresh_copy(tmp_path_factory.mktemp("offline-site"))
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

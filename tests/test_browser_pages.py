@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.polling import wait_until
+from tests.support.polling import PAGE_READY, wait_until
 from tests.support.watch import axe_violations, contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
-# A page is ready for checking once it has loaded and its pacers have built themselves; what it
-# fetches later (the search index) is the same on every page and is checked by the address crawls.
-PAGE_READY = """() => document.readyState === 'complete'
-    && [...document.querySelectorAll('breath-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
@@ -31,6 +27,7 @@ def test_every_page_is_clean_and_accessible(scheme_context, site_url, page_paths
         watcher.errors.clear()
         watcher.foreign_requests.clear()
         page.goto(site_url + path, wait_until="load")
+        # What a page fetches later (the search index) is the same everywhere; the address crawls wait for it.
         wait_until(page, PAGE_READY)
         expected_scheme = "slate" if scheme == "dark" else "default"
         actual_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

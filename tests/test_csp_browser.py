@@ -16,6 +16,7 @@ import pytest
 
 from tests.support.csp import VIOLATIONS, serve_sitemap_from, spied_copy
 from tests.support.engines import EnginePage, wait_for
+from tests.support.polling import PAGE_READY
 from tests.support.server import serve
 from tests.test_zensical import build_with_zensical
 
@@ -35,8 +36,6 @@ REPRESENTATIVE_PAGES = (
     "safety/",
 )
 
-LOADED = """() => document.readyState === 'complete'
-    && [...document.querySelectorAll('breath-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""
 HEAD = """() => ({
     policies: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map(m => m.content),
     referrer: [...document.querySelectorAll('meta[name="referrer"]')].map(m => m.content),
@@ -87,7 +86,7 @@ def spied_sites(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
 def settle(engine: EnginePage) -> None:
     """Let what a page starts after load (search index, service worker, pacer) have its go."""
-    wait_for(engine, LOADED)
+    wait_for(engine, PAGE_READY)
     time.sleep(0.4)
 
 

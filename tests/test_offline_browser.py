@@ -13,7 +13,6 @@ while down and logs every request, and they require that log empty but for those
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,13 +37,6 @@ NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a s
 # the whole-site crawl runs in the dark scheme (the light one is every other test's default),
 # and the update test in the light one. Each crawls once.
 SCHEMES = {"light": "default", "dark": "slate"}
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Iterator[SiteServer]:
-    server = serve_fresh_copy(tmp_path_factory.mktemp("offline-site"))
-    yield server
-    server.stop()
 
 
 def test_offline_mode_reaches_the_service_workers_own_fetches(browser, offline_site):

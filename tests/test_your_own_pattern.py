@@ -6,11 +6,10 @@ inserted as markup."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
-from tests.support.offline import SiteServer, serve_fresh_copy, wait_until_offline_ready
+from tests.support.offline import wait_until_offline_ready
 from tests.support.pacer import choose_settings
 
 pytestmark = pytest.mark.browser
@@ -140,13 +139,6 @@ def test_a_bad_link_gets_a_message_a_safe_pattern_and_a_working_pacer(page, site
     assert pacer.get_attribute("data-phase") != ""
     assert dialogs == []
     assert page.evaluate("cspViolations") == []
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Iterator[SiteServer]:
-    server = serve_fresh_copy(tmp_path_factory.mktemp("pattern-offline"))
-    yield server
-    server.stop()
 
 
 def test_a_pattern_link_opens_offline_with_its_policy(browser, offline_site):

@@ -21,3 +21,8 @@ def wait_until(page: Page, script: str, arg: Any = None, timeout: float = 30) ->
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout} s for {script}")
         time.sleep(0.05)
+
+
+# A page is ready for checking once it has loaded and every pacer on it has built itself.
+PAGE_READY = """() => document.readyState === 'complete'
+    && [...document.querySelectorAll('breath-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""
