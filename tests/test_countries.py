@@ -84,22 +84,22 @@ def test_every_service_has_a_source_and_the_date_it_was_read():
     [
         (
             lambda raw: raw["countries"][0]["crisis"][0].update(call="116 1two3"),
-            'data/countries.yml: country "England" (entry 1), crisis[0], field "call": found "116 1two3" (text); '
+            'data/countries.yml: country "England" (entry 1), field "crisis[1].call": found "116 1two3" (text); '
             'allowed: a phone number written with digits, spaces or hyphens, e.g. "116 123".',
         ),
         (
             lambda raw: raw["countries"][4]["crisis"][1].pop("source"),
-            'data/countries.yml: country "Ireland" (entry 5), crisis[1], field "source": '
+            'data/countries.yml: country "Ireland" (entry 5), field "crisis[2].source": '
             "found nothing (the field is missing); allowed: a value (this field is required).",
         ),
         (
-            lambda raw: raw["countries"][7]["crisis"][0].update(read="2026-11-30"),
-            'data/countries.yml: country "Australia" (entry 8), crisis[0], field "read": found "2026-11-30" (text); '
-            "allowed: the date the source was read, written as YYYY-MM-DD, unquoted.",
+            lambda raw: raw["countries"][7]["crisis"][0].update(read="30 November 2026"),
+            'data/countries.yml: country "Australia" (entry 8), field "crisis[1].read": found "30 November 2026" '
+            "(text); allowed: a date written as YYYY-MM-DD, e.g. 2026-11-30.",
         ),
         (
             lambda raw: raw["countries"][1]["urgent"][0].update(note="Call <b>now</b>"),
-            'data/countries.yml: country "Scotland" (entry 2), urgent[0], field "note": found "Call <b>now</b>" '
+            'data/countries.yml: country "Scotland" (entry 2), field "urgent[1].note": found "Call <b>now</b>" '
             "(text); allowed: plain words, with no Markdown or HTML.",
         ),
         (
@@ -113,8 +113,9 @@ def test_every_service_has_a_source_and_the_date_it_was_read():
             None,  # still valid: it has a note
         ),
         (
-            lambda raw: raw["countries"][6]["crisis"][0].update(call=None, text=None, note=None),
-            'data/countries.yml: country "Canada" (entry 7), crisis[0], field "call": found nothing (empty); '
+            lambda raw: [raw["countries"][6]["crisis"][0].pop(name, None) for name in ("call", "text", "note")],
+            'data/countries.yml: country "Canada" (entry 7), field "crisis[1].call": found nothing (the field is '
+            "missing); "
             'allowed: a number to call, a "text" number or a "note" (an entry needs one).',
         ),
         (
@@ -124,13 +125,13 @@ def test_every_service_has_a_source_and_the_date_it_was_read():
         ),
         (
             lambda raw: raw["countries"][0]["crisis"][1].update(source="https://giveusashout.org/?utm_source=x"),
-            'data/countries.yml: country "England" (entry 1), crisis[1], field "source": found '
+            'data/countries.yml: country "England" (entry 1), field "crisis[2].source": found '
             '"https://giveusashout.org/?utm_source=x" (text); allowed: the address without tracking tags '
             "(utm_..., gclid, fbclid): a reader's click must not carry them.",
         ),
         (
             lambda raw: raw["countries"][0]["crisis"][1].update(source="giveusashout.org/about-us/faq"),
-            'data/countries.yml: country "England" (entry 1), crisis[1], field "source": found '
+            'data/countries.yml: country "England" (entry 1), field "crisis[2].source": found '
             '"giveusashout.org/about-us/faq" (text); allowed: the full http(s):// address of the page the '
             "facts were read on.",
         ),
@@ -151,7 +152,7 @@ def test_every_mistake_in_the_file_is_reported_at_once():
 
     messages = problems_in(broken(two_mistakes))
     assert len(messages) == 2
-    assert 'country "Elsewhere" (entry 10), crisis[0], field "web"' in messages[1]
+    assert 'country "Elsewhere" (entry 10), field "crisis[1].web"' in messages[1]
 
 
 def test_more_countries_than_the_tab_styles_cover_are_refused():
@@ -159,15 +160,17 @@ def test_more_countries_than_the_tab_styles_cover_are_refused():
         extra = copy.deepcopy(raw["countries"][0])
         raw["countries"] += [{**extra, "name": f"Place {n}"} for n in range(3)]
 
-    assert (
-        "data/countries.yml: 13 countries; allowed: at most 12 (the chosen tab's underline in "
-        "overrides/assets/stylesheets/site.css is written for that many)."
-    ) in problems_in(broken(thirteen))
+    assert problems_in(broken(thirteen)) == [
+        'data/countries.yml, field "countries": found a list of 13; allowed: a list of 1 to 12 countries (the '
+        "chosen tab's underline in overrides/assets/stylesheets/site.css is written for at most 12)."
+    ]
 
 
 def test_a_file_without_countries_is_refused():
     assert problems_in({"country": []}) == [
-        'data/countries.yml: the file must be a mapping with the key "countries": a list of at least one country.'
+        'data/countries.yml, field "countries": found nothing (the field is missing); '
+        "allowed: a value (this field is required).",
+        'data/countries.yml, field "country": found an empty list; allowed: only the known fields countries.',
     ]
 
 
@@ -250,7 +253,7 @@ def test_the_build_stops_on_bad_country_data_with_a_located_message(tmp_path):
     result = build_copy(site)
     assert result.returncode != 0
     assert (
-        'data/countries.yml: country "New Zealand" (entry 9), crisis[0], field "call": found "one seven three seven"'
+        'data/countries.yml: country "New Zealand" (entry 9), field "crisis[1].call": found "one seven three seven"'
         in result.stderr
     )
     assert not (site / "site/index.html").exists()

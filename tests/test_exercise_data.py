@@ -103,7 +103,7 @@ FOUR_SEVEN_EIGHT = 'data/exercises.yml: exercise "4-7-8" (entry 2)'
 CASES = {
     "unknown field": (
         lambda data: entry(data, "box").update(colour="blue"),
-        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, phases, cycles, steps, lead_in, cautions, steps_from, references.',
+        f'{BOX}, field "colour": found "blue" (text); allowed: only the known fields id, title, summary, lead_in, phases, cycles, steps, cautions, references, steps_from.',
     ),
     "missing required field": (
         lambda data: entry(data, "box").pop("title"),
@@ -115,7 +115,7 @@ CASES = {
     ),
     "malformed id": (
         lambda data: entry(data, "box").update(id="Box Breathing"),
-        'data/exercises.yml: exercise at entry 3, field "id": found "Box Breathing" (text); allowed: lower-case letters, digits and single hyphens, e.g. box or 4-7-8.',
+        'data/exercises.yml: exercise at entry 3, field "id": found "Box Breathing" (text); allowed: lower-case letters, digits and single hyphens, e.g. box, 4-7-8 or ma-2017.',
     ),
     "non-numeric seconds": (
         lambda data: entry(data, "box")["phases"][1].update(seconds="four"),
@@ -171,7 +171,7 @@ CASES = {
     ),
     "script link in a step": (
         lambda data: entry(data, "4-7-8")["steps"].append("[tap](javascript:alert(1))"),
-        f'{FOUR_SEVEN_EIGHT}, field "steps[8]": found "javascript:alert(1" (text); allowed: links to full https://, http:// or mailto: addresses only.',
+        f'{FOUR_SEVEN_EIGHT}, field "steps[8]": found "javascript:alert(1" (text); allowed: links to full https://, http:// or mailto: addresses, or tel:/sms: numbers, only.',
     ),
 }
 
@@ -237,8 +237,8 @@ def test_problems_in_every_file_are_reported_together(tmp_path):
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
     assert caught.value.messages == [
-        'data/references.yml: reference at entry 1, field "key": found "Bad Key" (text); allowed: lower-case letters, digits and single hyphens, e.g. ma-2017.',
-        'data/exercises.yml, field "exercises": found an empty list; allowed: a list of at least one exercise.',
+        'data/references.yml: reference at entry 1, field "key": found "Bad Key" (text); allowed: lower-case letters, digits and single hyphens, e.g. box, 4-7-8 or ma-2017. (line 2)',
+        'data/exercises.yml, field "exercises": found an empty list; allowed: a list of at least one exercise. (line 1)',
         'data/cautions.yml, field "hold_free_lead": found nothing (the field is missing); allowed: a value (this field is required).',
-        'data/countries.yml: the file must be a mapping with the key "countries": a list of at least one country.',
+        'data/countries.yml, field "countries": found an empty list; allowed: a list of 1 to 12 countries (the chosen tab\'s underline in overrides/assets/stylesheets/site.css is written for at most 12). (line 1)',
     ]

@@ -48,7 +48,7 @@ def test_a_finding_without_quote_or_where_is_refused():
         "allowed: a value (this field is required)."
     ]
     assert messages_after(lambda data: haller(data)["findings"][1].update(where=None)) == [
-        f'{HALLER}, field "findings[2].where": found nothing (empty); allowed: a value (this field is required).'
+        f'{HALLER}, field "findings[2].where": found nothing (empty); allowed: non-empty text.'
     ]
 
 
@@ -62,8 +62,7 @@ def test_a_quote_over_forty_words_is_refused():
 
 def test_a_source_without_findings_is_refused():
     assert messages_after(lambda data: haller(data).pop("findings")) == [
-        f'{HALLER}, field "findings": found nothing (the field is missing); allowed: a list of at least one '
-        "finding (id, quote, where); a source we could not read is not cited, so remove it from the list."
+        f'{HALLER}, field "findings": found nothing (the field is missing); allowed: a value (this field is required).'
     ]
 
 

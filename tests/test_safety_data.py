@@ -207,7 +207,7 @@ def test_a_web_page_needs_the_date_it_was_read_and_a_doi_does_not():
         'data/references.yml: reference "web-page" (entry 2), field "read": found nothing (the field is missing); '
         "allowed: the date the page was read, written as YYYY-MM-DD (web pages change; a DOI needs none).",
         'data/references.yml: reference "bad-date" (entry 3), field "read": found "yesterday" (text); '
-        "allowed: the date the page was read, written as YYYY-MM-DD, unquoted.",
+        "allowed: a date written as YYYY-MM-DD, e.g. 2026-11-30.",
     ]
     entries["references"][1]["read"] = datetime.date(2026, 11, 29)
     del entries["references"][2]

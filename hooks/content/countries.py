@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from hooks.content.problems import Problems, check_fields
+from hooks.content.fields import as_date, format_date
+from hooks.content.problems import MISSING, Entries, Lines, Location, Problems, entries
+from hooks.content.schemas import check_schema
 
 # The kinds of help, in the order a country tab shows them, with the heading a reader sees.
 TOPICS: dict[str, str] = {
@@ -33,23 +35,7 @@ TOPICS: dict[str, str] = {
 # What a tab says for a kind of help we have not checked a source for in that country yet.
 NOT_CHECKED = "We have not yet checked a source for this in {country}. Your family doctor can tell you."
 
-# Tabs are styled for this many countries at most (see the .br-countries rules in site.css).
-MAX_COUNTRIES = 12
-COUNTRY_REQUIRED = ("name",)
-COUNTRY_OPTIONAL = (*TOPICS, "missing")
-ENTRY_REQUIRED = ("service", "source", "read")
-ENTRY_OPTIONAL = ("call", "text", "text_keyword", "note", "web")
-
-# A number as people write it: digits, with spaces or hyphens between groups, maybe a leading +.
-PHONE_NUMBER = re.compile(r"^\+?[0-9](?:[0-9 -]*[0-9])?$")
-KEYWORD = re.compile(r"^[A-Za-z0-9]{1,20}$")
-WEB_ADDRESS = re.compile(r"^https://[^\s\"'<>]+$")
-# A source is cited as the stored page gives its address, which is sometimes plain http://.
-SOURCE_ADDRESS = re.compile(r"^https?://[^\s\"'<>]+$")
-# Campaign and ad-click tags: a reader who follows our link would carry them to the other site.
-TRACKING_PARAMETER = re.compile(r"[?&](?:utm_[a-z]+|gclid|fbclid|mc_eid|_ga)=", re.IGNORECASE)
-# Words only: these fields are shown as text, never as markup.
-PLAIN_TEXT = re.compile(r"^[^<>\[\]`*_\n]+$")
+COUNTRIES = Entries("countries", "country", "name", lambda name: isinstance(name, str))
 
 
 @dataclass(frozen=True)
@@ -76,105 +62,45 @@ def dial(number: str) -> str:
     return ("+" if number.startswith("+") else "") + re.sub(r"[^0-9]", "", number)
 
 
-def _text_field(entry: dict[str, Any], name: str, problems: Problems, where: str, pattern: re.Pattern[str]) -> str:
-    value = entry.get(name)
-    if value is None:  # a missing required field is reported by check_fields
-        return ""
-    if isinstance(value, str) and name in {"source", "web"} and TRACKING_PARAMETER.search(value):
-        allowed = "the address without tracking tags (utm_..., gclid, fbclid): a reader's click must not carry them"
-        problems.add(where, name, value, allowed)
-        return ""
-    if not isinstance(value, str) or not pattern.match(value.strip()):
-        allowed = {
-            "call": 'a phone number written with digits, spaces or hyphens, e.g. "116 123"',
-            "text": 'a phone number written with digits, spaces or hyphens, e.g. "50808"',
-            "text_keyword": "one word of letters and digits",
-            "source": "the full http(s):// address of the page the facts were read on",
-            "web": "a full https:// address",
-        }.get(name, "plain words, with no Markdown or HTML")
-        problems.add(where, name, value, allowed)
-        return ""
-    return value.strip()
+def _check_service(entry: dict[str, Any], location: Location, problems: Problems) -> None:
+    """What one service needs beyond its fields' own forms: something to call, text or read."""
+    if "text_keyword" in entry and "text" not in entry:
+        problems.at((*location, "text_keyword"), entry["text_keyword"], 'a keyword only together with a "text" number')
+    if not any(name in entry for name in ("call", "text", "note")):
+        allowed = 'a number to call, a "text" number or a "note" (an entry needs one)'
+        problems.at((*location, "call"), MISSING, allowed)
 
 
-def _entry(raw: Any, problems: Problems, where: str) -> Help | None:
-    if not isinstance(raw, dict):
-        problems.add(where, "", raw, "a mapping with the fields " + ", ".join(ENTRY_REQUIRED + ENTRY_OPTIONAL))
-        return None
-    before = len(problems.messages)
-    check_fields(raw, ENTRY_REQUIRED, ENTRY_OPTIONAL, problems, where, missing_checked_by_caller=("read",))
-    read = raw.get("read")
-    if not (isinstance(read, datetime.date) and not isinstance(read, datetime.datetime)):
-        problems.add(where, "read", read, "the date the source was read, written as YYYY-MM-DD, unquoted")
-    fields = {
-        "service": PLAIN_TEXT,
-        "source": SOURCE_ADDRESS,
-        "call": PHONE_NUMBER,
-        "text": PHONE_NUMBER,
-        "text_keyword": KEYWORD,
-        "note": PLAIN_TEXT,
-        "web": WEB_ADDRESS,
-    }
-    values = {name: _text_field(raw, name, problems, where, pattern) for name, pattern in fields.items()}
-    if values["text_keyword"] and not values["text"]:
-        problems.add(where, "text_keyword", raw.get("text_keyword"), 'a keyword only together with a "text" number')
-    if not (values["call"] or values["text"] or values["note"]):
-        problems.add(where, "call", None, 'a number to call, a "text" number or a "note" (an entry needs one)')
-    if len(problems.messages) > before or not isinstance(read, datetime.date):
-        return None
-    return Help(read=read, **values)
+def _service(raw: dict[str, Any]) -> Help:
+    """A service that passed every check, as the object a country tab renders."""
+    words = {name: raw[name].strip() for name in ("call", "text", "text_keyword", "note", "web") if name in raw}
+    return Help(service=raw["service"].strip(), source=raw["source"], read=as_date(raw["read"]), **words)
 
 
-def _where(raw: Any, position: int) -> str:
-    name = raw.get("name") if isinstance(raw, dict) else None
-    return f'country "{name}" (entry {position})' if isinstance(name, str) else f"country entry {position}"
+def _country(raw: dict[str, Any]) -> Country:
+    topics = {topic: tuple(_service(item) for item in raw[topic]) for topic in TOPICS if topic in raw}
+    return Country(raw["name"].strip(), topics, raw.get("missing", "").strip())
 
 
-def validate_countries(raw: Any, source: str) -> list[Country]:
-    """Check the parsed countries file; return its countries or raise DataError with every problem."""
-    problems = Problems(source)
-    entries = raw.get("countries") if isinstance(raw, dict) else None
-    if not isinstance(entries, list) or not entries:
-        problems.fail('the file must be a mapping with the key "countries": a list of at least one country.')
-    if len(entries) > MAX_COUNTRIES:
-        problems.add_plain(
-            f"{len(entries)} countries; allowed: at most {MAX_COUNTRIES} (the chosen tab's underline in "
-            "overrides/assets/stylesheets/site.css is written for that many)."
-        )
-    countries: list[Country] = []
+def validate_countries(raw: Any, source: str, lines: Lines | None = None) -> list[Country]:
+    """Check the parsed countries file (data/schemas/countries.schema.json, then the rules across
+    fields and entries); return its countries or raise DataError with every problem."""
+    problems = Problems(source, raw, lines or {}, COUNTRIES)
+    check_schema(raw, "countries", problems)
     seen: dict[str, int] = {}
-    for position, entry in enumerate(entries, start=1):
-        where = _where(entry, position)
-        if not isinstance(entry, dict):
-            problems.add(
-                where, "", entry, "a mapping with the fields " + ", ".join(COUNTRY_REQUIRED + COUNTRY_OPTIONAL)
-            )
-            continue
-        check_fields(entry, COUNTRY_REQUIRED, COUNTRY_OPTIONAL, problems, where)
+    for index, entry in entries(raw, "countries"):
         name = entry.get("name")
-        if not isinstance(name, str) or not PLAIN_TEXT.match(name.strip()):
-            problems.add(where, "name", name, "the country's name in plain words (it is the tab's label)")
-            continue
-        if name in seen:
-            problems.add(where, "name", name, f"a name no other country uses (entry {seen[name]} has it)")
-        seen.setdefault(name, position)
-        topics: dict[str, tuple[Help, ...]] = {}
+        if isinstance(name, str) and name in seen:
+            problems.at(("countries", index, "name"), name, f"a name no other country uses (entry {seen[name]} has it)")
+        elif isinstance(name, str):
+            seen[name] = index + 1
         for topic in TOPICS:
-            if topic not in entry:
-                continue
-            items = entry[topic]
-            if not isinstance(items, list) or not items:
-                problems.add(where, topic, items, "a list of at least one service (leave the field out if none)")
-                continue
-            found = [_entry(item, problems, f"{where}, {topic}[{index}]") for index, item in enumerate(items)]
-            topics[topic] = tuple(item for item in found if item is not None)
-        missing = entry.get("missing", "")
-        if not isinstance(missing, str) or (missing and not PLAIN_TEXT.match(missing.strip())):
-            problems.add(where, "missing", missing, "plain words, with no Markdown or HTML")
-            missing = ""
-        countries.append(Country(name.strip(), topics, missing.strip()))
+            services = entry.get(topic)
+            for position, service in enumerate(services if isinstance(services, list) else []):
+                if isinstance(service, dict):
+                    _check_service(service, ("countries", index, topic, position), problems)
     problems.raise_if_any()
-    return countries
+    return [_country(entry) for _, entry in entries(raw, "countries")]
 
 
 def text_only_numbers(countries: list[Country]) -> set[str]:
@@ -203,10 +129,6 @@ def written_numbers_in(countries: list[Country]) -> set[str]:
 # --- rendering -------------------------------------------------------------------------------
 
 
-def _date(day: datetime.date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
-
-
 def _item(item: Help) -> str:
     name = html.escape(item.service)
     if item.web:
@@ -223,7 +145,7 @@ def _item(item: Help) -> str:
     note = f". {html.escape(item.note)}" if item.note else ""
     source = (
         f' <span class="br-country-source">(<a href="{html.escape(item.source, quote=True)}">source</a>, '
-        f"read {_date(item.read)})</span>"
+        f"read {format_date(item.read)})</span>"
     )
     return f"<li>{parts[0]}{said}{note}.{source}</li>"
 

@@ -4,22 +4,19 @@ Each source in data/references.yml lists the findings the site uses. A finding q
 source (at most 40 words, found in the copy we read) and says where in the source the words
 are, so a reader can check the sentence that cites it. This module checks the findings and
 renders the references page, one source at a time, each finding with its quote and the
-places on the site that cite it.
+places on the site that cite it. Their fields are checked by data/schemas/references.schema.json.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.content.problems import MISSING, Problems, check_fields
+from hooks.content.fields import is_slug
+from hooks.content.problems import Location, Problems
 
-FINDING_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FINDING_REQUIRED = ("id", "quote", "where")
-FINDING_OPTIONAL = ("does_not_show",)
 # A quote long enough to carry a claim, short enough to read in a preview and to quote fairly.
 MAX_QUOTE_WORDS = 40
 
@@ -55,65 +52,40 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def validate_findings(raw: Any, source_key: str, where: str, problems: Problems) -> tuple[Finding, ...]:
-    """Check one source's `findings` list; report each problem, return the clean findings.
-
-    `where` names the source entry (e.g. 'reference "haller-2020" (entry 10)')."""
-    if raw is None or raw is MISSING:
-        problems.add(
-            where,
-            "findings",
-            raw,
-            "a list of at least one finding (id, quote, where); a source we could not read is not cited, "
-            "so remove it from the list",
-        )
-        return ()
-    if not isinstance(raw, list) or not raw:
-        problems.add(where, "findings", raw, "a list of at least one finding (id, quote, where)")
-        return ()
-    findings: list[Finding] = []
+def check_findings(raw: Any, source_key: str, location: Location, anchors: dict[str, str], problems: Problems) -> None:
+    """The rules on one source's findings that its schema cannot state: ids used once in the
+    source, anchors used once on the site (`anchors`: anchor -> the entry that has it), and
+    quotes short enough to quote fairly."""
     seen: set[str] = set()
-    for index, entry in enumerate(raw, start=1):
-        prefix = f"findings[{index}]."
+    where, _ = problems.where(location)
+    for index, entry in enumerate(raw if isinstance(raw, list) else []):
         if not isinstance(entry, dict):
-            problems.add(where, f"findings[{index}]", entry, "a mapping with id, quote and where")
             continue
-        before = len(problems.messages)
-        check_fields(entry, FINDING_REQUIRED, FINDING_OPTIONAL, problems, where, prefix=prefix)
-        finding_id = entry.get("id")
-        if finding_id is not None and not (isinstance(finding_id, str) and FINDING_ID_PATTERN.match(finding_id)):
-            problems.add(where, f"{prefix}id", finding_id, "lower-case letters, digits and single hyphens")
-        elif isinstance(finding_id, str) and finding_id in seen:
-            problems.add(where, f"{prefix}id", finding_id, "an id used once in this source")
-        for name in ("quote", "where", "does_not_show"):
-            value = entry.get(name)
-            if value is not None and not _text(value):
-                problems.add(where, f"{prefix}{name}", value, "non-empty text")
-        quote = entry.get("quote")
-        if isinstance(quote, str) and word_count(quote) > MAX_QUOTE_WORDS:
-            problems.add(
-                where,
-                f"{prefix}quote",
-                f"{word_count(quote)} words",
-                f"at most {MAX_QUOTE_WORDS} words of the source (quote the words that carry the claim)",
-            )
-        if len(problems.messages) == before and isinstance(finding_id, str):
+        finding_id, quote = entry.get("id"), entry.get("quote")
+        if is_slug(finding_id) and finding_id in seen:
+            problems.at((*location, index, "id"), finding_id, "an id used once in this source")
+        elif is_slug(finding_id):
             seen.add(finding_id)
-            limits = entry.get("does_not_show")
-            findings.append(
-                Finding(
-                    source_key=source_key,
-                    id=finding_id,
-                    quote=" ".join(str(quote).split()),
-                    where=str(entry["where"]).strip(),
-                    does_not_show=" ".join(limits.split()) if isinstance(limits, str) else None,
-                )
-            )
-    return tuple(findings)
+            anchor = finding_anchor(source_key, finding_id)
+            if anchor in anchors:
+                allowed = f"an id whose anchor {anchor} is not already used by {anchors[anchor]}"
+                problems.at((*location, index, "id"), finding_id, allowed)
+            anchors.setdefault(anchor, where)
+        if isinstance(quote, str) and word_count(quote) > MAX_QUOTE_WORDS:
+            allowed = f"at most {MAX_QUOTE_WORDS} words of the source (quote the words that carry the claim)"
+            problems.at((*location, index, "quote"), f"{word_count(quote)} words", allowed)
+
+
+def finding(source_key: str, raw: dict[str, Any]) -> Finding:
+    """A finding that passed every check, as the object the references page renders."""
+    limits = raw.get("does_not_show")
+    return Finding(
+        source_key=source_key,
+        id=raw["id"],
+        quote=" ".join(raw["quote"].split()),
+        where=raw["where"].strip(),
+        does_not_show=" ".join(limits.split()) if limits else None,
+    )
 
 
 def finding_title(label: str, finding: Finding) -> str:

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import markdown
 
+from hooks.content.problems import Location, Problems
+
 # Only absolute addresses: the same text appears on pages at different depths, so a relative
 # link would point somewhere else on each, and any other scheme (javascript:, data:) is refused.
 _SAFE_LINK = re.compile(r"^(https://|http://|mailto:|tel:\+?[0-9]+$|sms:\+?[0-9]+(\?body=[A-Za-z]+)?$)")
@@ -17,6 +19,20 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 def unsafe_link_targets(text: str) -> list[str]:
     """Link targets we refuse (relative, javascript:, data: ...), for the validator to report."""
     return [target for target in _LINK_TARGET.findall(text) if not _SAFE_LINK.match(target)]
+
+
+# What a link in the data may point to, as the build's messages say it.
+SAFE_LINKS = "links to full https://, http:// or mailto: addresses, or tel:/sms: numbers, only"
+
+
+def check_links(value: object, location: Location, problems: Problems) -> None:
+    """Report each refused link target in a line of inline Markdown, or in each line of a list."""
+    if isinstance(value, str):
+        for target in unsafe_link_targets(value):
+            problems.at(location, target, SAFE_LINKS)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_links(item, (*location, index), problems)
 
 
 def _inline_converter() -> markdown.Markdown:

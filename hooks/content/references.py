@@ -1,4 +1,5 @@
-"""The reference list: checked like the exercises, and rendered once for the references page."""
+"""The reference list: checked like the exercises (schema, then the rules across entries), and
+rendered once for the references page."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.content.findings import BackLink, Finding, render_findings, validate_findings
-from hooks.content.problems import MISSING, Problems, check_fields
+from hooks.content.fields import as_date, format_date, is_slug
+from hooks.content.findings import BackLink, Finding, check_findings, finding, render_findings
+from hooks.content.problems import MISSING, Entries, Lines, Location, Problems, entries
+from hooks.content.schemas import check_schema
 
-KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-REQUIRED = ("key", "citation", "findings")
-OPTIONAL = ("url", "read", "note")
+REFERENCES = Entries("references", "reference", "key", is_slug)
 # A DOI names one fixed version of a paper; any other web page can change after we read it.
 _LASTING_ADDRESS = re.compile(r"^https://doi\.org/")
 
@@ -29,69 +30,42 @@ class Reference:
     findings: tuple[Finding, ...] = ()  # the source's words that the site's sentences rest on
 
 
-def _is_date(value: Any) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-
-
-def format_date(day: datetime.date) -> str:
-    """29 November 2026: the way the pages write dates."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def anchor_id(key: str) -> str:
     """The HTML id of a reference's entry; pages link to references/#ref-KEY."""
     return f"ref-{key}"
 
 
-def validate_references(raw: Any, source: str) -> list[Reference]:
-    """Check the parsed references file; return the references or raise DataError with every problem."""
-    problems = Problems(source)
-    entries = raw.get("references") if isinstance(raw, dict) else None
-    if not isinstance(entries, list) or not entries:
-        problems.fail('the file must be a mapping with one key, "references", holding a list of references.')
-    references: list[Reference] = []
-    seen: set[str] = set()
+def validate_references(raw: Any, source: str, lines: Lines | None = None) -> list[Reference]:
+    """Check the parsed references file; return the references or raise DataError with every problem.
+
+    The fields are checked against data/schemas/references.schema.json; the rules across fields
+    and entries here. `lines` (from yaml_source) puts each problem's line in its message."""
+    problems = Problems(source, raw, lines or {}, REFERENCES)
+    check_schema(raw, "references", problems)
+    seen: dict[str, int] = {}
     anchors: dict[str, str] = {}  # finding anchor -> the entry that defines it
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            problems.add(f"reference at entry {position}", "(entry)", entry, "a mapping with key and citation")
-            continue
-        key = entry.get("key")
-        good_key = key if isinstance(key, str) and KEY_PATTERN.match(key) else None
-        where = f'reference "{key}" (entry {position})' if good_key else f"reference at entry {position}"
-        before = len(problems.messages)
-        check_fields(entry, REQUIRED, OPTIONAL, problems, where, missing_checked_by_caller=("findings",))
-        if key is not None and not good_key:
-            problems.add(where, "key", key, "lower-case letters, digits and single hyphens, e.g. ma-2017")
-        elif good_key and key in seen:
-            problems.add(where, "key", key, "a unique key (it is used twice)")
-        for name in ("citation", "note"):
-            value = entry.get(name)
-            if value is not None and not (isinstance(value, str) and value.strip()):
-                problems.add(where, name, value, "non-empty text")
-        url = entry.get("url")
-        good_url = isinstance(url, str) and re.match(r"^https://[^\s<>\"']+$", url)
-        if url is not None and not good_url:
-            problems.add(where, "url", url, "an https:// address with no spaces, or leave it out")
-        read = entry.get("read")
-        if read is not None and not _is_date(read):
-            problems.add(where, "read", read, "the date the page was read, written as YYYY-MM-DD, unquoted")
-        elif read is None and isinstance(url, str) and good_url and not _LASTING_ADDRESS.match(url):
+    for index, entry in entries(raw, "references"):
+        at: Location = ("references", index)
+        key, url = entry.get("key"), entry.get("url")
+        if is_slug(key) and key in seen:
+            problems.at((*at, "key"), key, f"a unique key (entry {seen[key]} already uses it)")
+        elif is_slug(key):
+            seen[key] = index + 1
+        if "read" not in entry and isinstance(url, str) and not _LASTING_ADDRESS.match(url):
             allowed = "the date the page was read, written as YYYY-MM-DD (web pages change; a DOI needs none)"
-            problems.add(where, "read", entry.get("read", MISSING), allowed)
-        findings = validate_findings(entry.get("findings", MISSING), good_key or "", where, problems)
-        for finding in findings:
-            if finding.anchor in anchors:
-                allowed = f"an id whose anchor {finding.anchor} is not already used by {anchors[finding.anchor]}"
-                problems.add(where, "findings", finding.id, allowed)
-            anchors.setdefault(finding.anchor, where)
-        # A missing or malformed key was reported above, so a clean entry always has good_key.
-        if len(problems.messages) == before and good_key is not None:
-            seen.add(good_key)
-            note = (entry.get("note") or "").strip() or None
-            references.append(Reference(good_key, entry["citation"].strip(), url, note, read, findings))
+            problems.at((*at, "read"), MISSING, allowed)
+        if is_slug(key):
+            check_findings(entry.get("findings"), key, (*at, "findings"), anchors, problems)
     problems.raise_if_any()
-    return references
+    return [_reference(entry) for _, entry in entries(raw, "references")]
+
+
+def _reference(raw: dict[str, Any]) -> Reference:
+    """An entry that passed every check, as the object the references page renders."""
+    note = raw.get("note", "").strip() or None
+    read = as_date(raw["read"]) if "read" in raw else None
+    findings = tuple(finding(raw["key"], item) for item in raw["findings"])
+    return Reference(raw["key"], raw["citation"].strip(), raw.get("url"), note, read, findings)
 
 
 def render_reference_list(references: list[Reference], cited_by: Mapping[str, Sequence[BackLink]] | None = None) -> str:

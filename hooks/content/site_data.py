@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from hooks.content.cautions import SharedCautions, validate_cautions
 from hooks.content.countries import Country, validate_countries
 from hooks.content.exercises import Exercise, validate_exercises
-from hooks.content.problems import DataError
+from hooks.content.problems import DataError, Lines
 from hooks.content.references import Reference, validate_references
-from hooks.content.yaml_source import load_yaml
+from hooks.content.yaml_source import load_yaml_document
+
+T = TypeVar("T")
 
 EXERCISES_FILE = "exercises.yml"
 REFERENCES_FILE = "references.yml"
@@ -32,35 +36,24 @@ class SiteData:
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     """Read and check every data file; DataError lists every problem in all of them."""
     messages: list[str] = []
-    references: list[Reference] = []
-    reference_keys: set[str] | None = None
-    try:
-        references = validate_references(
-            load_yaml(data_dir / REFERENCES_FILE, f"{shown_as}/{REFERENCES_FILE}"), f"{shown_as}/{REFERENCES_FILE}"
-        )
-        # Exercises cite findings (SOURCE-FINDING), as the pages do.
-        reference_keys = {finding.anchor for reference in references for finding in reference.findings}
-    except DataError as error:
-        messages.extend(error.messages)
-    exercises: list[Exercise] = []
-    source = f"{shown_as}/{EXERCISES_FILE}"
-    try:
-        exercises = validate_exercises(load_yaml(data_dir / EXERCISES_FILE, source), source, reference_keys)
-    except DataError as error:
-        messages.extend(error.messages)
-    cautions: SharedCautions | None = None
-    source = f"{shown_as}/{CAUTIONS_FILE}"
-    try:
-        cautions = validate_cautions(load_yaml(data_dir / CAUTIONS_FILE, source), source)
-    except DataError as error:
-        messages.extend(error.messages)
-    countries: list[Country] = []
-    source = f"{shown_as}/{COUNTRIES_FILE}"
-    try:
-        countries = validate_countries(load_yaml(data_dir / COUNTRIES_FILE, source), source)
-    except DataError as error:
-        messages.extend(error.messages)
-    if messages or cautions is None:
+
+    def checked(name: str, check: Callable[[Any, str, Lines], T]) -> T | None:
+        """One file read and checked; its problems are kept, so the other files are checked too."""
+        source = f"{shown_as}/{name}"
+        try:
+            document = load_yaml_document(data_dir / name, source)
+            return check(document.data, source, document.lines)
+        except DataError as error:
+            messages.extend(error.messages)
+            return None
+
+    references = checked(REFERENCES_FILE, validate_references)
+    # Exercises cite findings (SOURCE-FINDING), as the pages do; unchecked if the references are broken.
+    finding_keys = None if references is None else {f.anchor for ref in references for f in ref.findings}
+    exercises = checked(EXERCISES_FILE, lambda raw, source, lines: validate_exercises(raw, source, finding_keys, lines))
+    cautions = checked(CAUTIONS_FILE, validate_cautions)
+    countries = checked(COUNTRIES_FILE, validate_countries)
+    if messages or references is None or exercises is None or cautions is None or countries is None:
         raise DataError(messages)
     return SiteData(
         {exercise.id: exercise for exercise in exercises},

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import Any, TypeGuard
+from typing import Any
 
 import yaml
 
+from hooks.content.fields import is_date
 from hooks.content.problems import describe
 from hooks.pages.shortcodes import FRONT_MATTER
 
@@ -15,10 +15,6 @@ from hooks.pages.shortcodes import FRONT_MATTER
 DESCRIPTION_LENGTH = (50, 160)
 # Health information goes stale: every page is looked at again within six months.
 REVIEW_GAP_DAYS = 184
-
-
-def _is_date(value: object) -> TypeGuard[datetime.date]:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
@@ -37,7 +33,7 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
             f'field "description": found {len(description.strip())} characters; allowed: {shortest} to {longest}.'
         )
     for name in ("reviewed", "next_review"):
-        if not _is_date(meta.get(name)):
+        if not is_date(meta.get(name)):
             problems.append(
                 f'field "{name}": found {describe(meta.get(name))}; allowed: a date written as YYYY-MM-DD, unquoted.'
             )
@@ -49,9 +45,9 @@ def front_matter_problems(meta: Mapping[str, Any]) -> list[str]:
                 "who reviewed the page, as text, or leave the field out."
             )
     reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
-    if _is_date(reviewed) and _is_date(next_review) and next_review <= reviewed:
+    if is_date(reviewed) and is_date(next_review) and next_review <= reviewed:
         problems.append(f'field "next_review": found {next_review}; allowed: a date after "reviewed" ({reviewed}).')
-    elif _is_date(reviewed) and _is_date(next_review) and (next_review - reviewed).days > REVIEW_GAP_DAYS:
+    elif is_date(reviewed) and is_date(next_review) and (next_review - reviewed).days > REVIEW_GAP_DAYS:
         problems.append(
             f'field "next_review": found {next_review}, {(next_review - reviewed).days} days after "reviewed"; '
             f"allowed: at most {REVIEW_GAP_DAYS} days (six months) after it."
