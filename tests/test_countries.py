@@ -76,7 +76,8 @@ def test_every_service_has_a_source_and_the_date_it_was_read():
         for items in country.help.values():
             for item in items:
                 assert item.source.startswith(("https://", "http://")), (country.name, item.service)
-                assert item.read == datetime.date(2026, 11, 30), (country.name, item.service)
+                read_on = {datetime.date(2026, 11, 30), datetime.date(2026, 12, 6)}
+                assert item.read in read_on, (country.name, item.service)
 
 
 @pytest.mark.parametrize(
@@ -219,7 +220,7 @@ def test_an_unknown_topic_is_refused_with_the_known_ones():
 
 def test_text_only_numbers_are_those_with_no_call_to_the_same_number():
     numbers = text_only_numbers(COUNTRIES)
-    assert {"85258", "50808", "0477131114", "0458737732", "4334"} == numbers
+    assert {"85258", "50808", "51444", "686868", "07860077333", "0477131114", "0458737732", "4334"} == numbers
 
 
 # The built site ------------------------------------------------------------------------------

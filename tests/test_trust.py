@@ -215,7 +215,7 @@ def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, page):
 
 def test_text_only_lines_and_nhs_111_are_tappable_on_the_safety_page(built_site):
     safety = (built_site / "safety/index.html").read_text(encoding="utf-8")
-    for href in ("sms:85258?body=SHOUT", "sms:50808", "tel:111"):
+    for href in ("sms:85258?body=SHOUT", "sms:50808?body=HELLO", "tel:111"):
         assert f'href="{href}"' in safety, href
 
 
