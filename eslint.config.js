@@ -17,6 +17,8 @@ export default [
       'site-zensical.tmp/',
       '.venv-zensical/',
       '.cache/',
+      // Libraries shipped as their authors publish them (tools/vendor_scripts.py copies them from node_modules).
+      'overrides/assets/vendor/',
     ],
   },
   js.configs.recommended,
