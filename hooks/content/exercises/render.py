@@ -14,6 +14,7 @@ from typing import Any
 
 from hooks.content.cautions import ExerciseLink, SharedCautions, hold_items
 from hooks.content.exercises.check import Exercise, Phase, has_hold
+from hooks.content.exercises.pace import pace_rule
 from hooks.content.inline_markdown import render_inline
 from hooks.content.references import Reference, short_label
 
@@ -57,12 +58,15 @@ def _phase_payload(phase: Phase) -> dict[str, Any]:
 
 
 def exercise_payload(exercise: Exercise) -> dict[str, Any]:
-    """What the pacer script needs, and nothing more: the id keys its saved settings."""
+    """What the pacer script needs, and nothing more: the id keys its saved settings; the paces on
+    offer and the shortest phase come from pace.py, so the script keeps no copy of them. Its shape is
+    the `Exercise` typedef in pacer-schedule.js (tests/test_contract_types.py keeps the two alike)."""
     return {
         "id": exercise.id,
         "lead_in": _phase_payload(exercise.lead_in) if exercise.lead_in else None,
         "phases": [_phase_payload(phase) for phase in exercise.phases],
         "cycles": {"default": exercise.cycles.default, "min": exercise.cycles.min, "max": exercise.cycles.max},
+        **pace_rule(),
     }
 
 

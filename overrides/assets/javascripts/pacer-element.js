@@ -9,7 +9,8 @@
 // `pacer-finish` (bubbling, on the document once the element has left it; detail: exercise, title,
 // pattern, breaths done, seconds practised) for whatever keeps a record, and `pacer-settings`
 // (detail: cycles, pace) when the reader changes those. A payload's optional `settings`
-// ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones.
+// ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones; its `paces`
+// and `shortest_phase` say which paces to offer.
 // The orb moves by a Web Animation set up once per phase at the offset the clock gives; script
 // wakes only when the countdown or the phase changes (and, where timers have been seen running
 // late, on the frames just before a phase change), at times computed from
@@ -35,7 +36,6 @@ import { PacerTrack } from './pacer-track.js';
 /** @typedef {import('./pacer-schedule.js').PlannedPhase} PlannedPhase */
 /** @typedef {{cycles: number, pace: number, sound: boolean, speech: boolean, vibrate: boolean}} Settings */
 
-const PACE_NAMES = { 0.75: 'Faster', 0.9: 'A little faster', 1: 'As written', 1.25: 'A little slower', 1.5: 'Slower' };
 /** @type {Record<string, number[]>} one pulse for in, two for out (ms on, off, on) */
 const BUZZES = { 'breathe-in': [250], 'breathe-out': [100, 120, 100] };
 const IDLE_CUE = 'Press Start when you are ready.';
@@ -86,7 +86,14 @@ const storage = {
 };
 
 export class BreathPacer extends HTMLElement {
-  /** @type {Exercise} */ #exercise = { id: '', phases: [], cycles: { default: 1, min: 1, max: 1 } };
+  /** @type {Exercise} */ #exercise = {
+    id: '',
+    lead_in: null,
+    phases: [],
+    cycles: { default: 1, min: 1, max: 1 },
+    paces: [],
+    shortest_phase: 0,
+  };
   /** @type {HTMLElement | null} */ #ui = null;
   /** @type {number[]} */ #paces = [];
   /** @type {Settings} */ #settings = { cycles: 1, pace: 1, sound: false, speech: false, vibrate: false };
@@ -133,9 +140,8 @@ export class BreathPacer extends HTMLElement {
     this.#paces = pacesFor(this.#exercise);
     const pace = /** @type {HTMLSelectElement} */ (ui.querySelector('[name=pace]')),
       cycles = /** @type {HTMLInputElement} */ (this.#field('cycles'));
-    pace.append(
-      ...this.#paces.map(value => new Option(`${PACE_NAMES[/** @type {1} */ (value)]} (${value}×)`, String(value))),
-    );
+    const names = new Map(this.#exercise.paces.map(({ value, name }) => [value, name]));
+    pace.append(...this.#paces.map(value => new Option(`${names.get(value)} (${value}×)`, String(value))));
     cycles.min = String(this.#exercise.cycles.min);
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
