@@ -137,11 +137,11 @@ def render_pacer(
     return (
         f'<div class="br-exercise" id="exercise-{exercise.id}">'
         f"{_render_cautions(exercise, cautions, hold_free)}"
-        f'<breath-pacer data-pacer="{exercise.id}" data-exercise="{_attribute(payload)}" '
+        f'<br-pacer data-pacer="{exercise.id}" data-exercise="{_attribute(payload)}" '
         f'role="group" aria-label="{_attribute(exercise.title)} pacer">'
         f'<div class="br-pacer__fallback"><p>{title}</p>'
         f'<p class="br-pacer__pattern">{_attribute(pattern_text(exercise))}</p></div>'
-        f"</breath-pacer>"
+        f"</br-pacer>"
         f'<details class="br-steps" open><summary>Step by step</summary>{render_steps(exercise)}</details>'
         f"{_render_sources(exercise, references, references_url)}"
         f"</div>"
