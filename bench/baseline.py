@@ -5,6 +5,7 @@ recordings run side by side on the same machine at the same time (see pacer_timi
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,6 +21,9 @@ BASELINE_FILES = {
     "assets/javascripts/pacer.js": "overrides/assets/javascripts/pacer.js",
     "assets/stylesheets/pacer.css": "overrides/assets/stylesheets/pacer.css",
 }
+# Today's pages name the element <br-pacer>; the baseline registered and styled <breath-pacer>, so its
+# script and style are given today's tag. Its settings key, "breath-pacer:ID", is left as it was.
+_BASELINE_TAG = re.compile(r"breath-pacer(?!:)")
 
 
 def source_at(ref: str, path: str) -> str:
@@ -38,5 +42,5 @@ def baseline_site(site: Path, ref: str = BASELINE_REF) -> Path:
         shutil.rmtree(destination)
     shutil.copytree(site, destination)
     for built, source in BASELINE_FILES.items():
-        (destination / built).write_text(source_at(ref, source), encoding="utf-8")
+        (destination / built).write_text(_BASELINE_TAG.sub("br-pacer", source_at(ref, source)), encoding="utf-8")
     return destination

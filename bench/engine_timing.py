@@ -1,5 +1,5 @@
 """Phase-change lateness in real time, per engine (Chromium, Firefox ESR, WebKitGTK): one pacer
-session with no fake clock, every `breath-pacer:phase` event stamped with performance.now(), and
+session with no fake clock, every `br-pacer:phase` event stamped with performance.now(), and
 every setTimeout the page makes logged with when it was due and when it ran, so a late phase can
 be put down to the timer (the engine) or to the pacer's own work.
 
@@ -22,7 +22,7 @@ from tests.support import browsers, engines
 from tests.support.pacer import exercises, expected_phases, pacer_paths
 
 RECORD = """id => {
-    const el = document.querySelector(`breath-pacer[data-pacer="${id}"]`);
+    const el = document.querySelector(`br-pacer[data-pacer="${id}"]`);
     window.timing = {phases: [], timers: [], start: 0};
     const realTimeout = window.setTimeout.bind(window);
     window.setTimeout = (callback, ms = 0, ...rest) => {
@@ -36,24 +36,24 @@ RECORD = """id => {
     };
     el.addEventListener('click', () => timing.start ||= performance.now(), true);
     // Each phase with the timer that brought it (null for the Start tap): [phase, at, [due, ran]].
-    el.addEventListener('breath-pacer:phase', e => timing.phases.push([e.detail.phase, performance.now(), timing.current && [...timing.current]]));
+    el.addEventListener('br-pacer:phase', e => timing.phases.push([e.detail.phase, performance.now(), timing.current && [...timing.current]]));
 }"""
 
 
 def run_once(page: engines.EnginePage, url: str, exercise_id: str, cycles: int) -> dict:
     page.goto(url)
     deadline = time.monotonic() + 30
-    while not page.run(f"() => !!document.querySelector('breath-pacer[data-pacer=\"{exercise_id}\"][data-ready]')"):
+    while not page.run(f"() => !!document.querySelector('br-pacer[data-pacer=\"{exercise_id}\"][data-ready]')"):
         if time.monotonic() > deadline:
             raise RuntimeError("the pacer never became ready")
         time.sleep(0.05)
     page.run(
-        """([id, cycles]) => { const f = document.querySelector(`breath-pacer[data-pacer="${id}"] [name=cycles]`);
+        """([id, cycles]) => { const f = document.querySelector(`br-pacer[data-pacer="${id}"] [name=cycles]`);
            f.value = cycles; f.dispatchEvent(new Event('change', {bubbles: true})); }""",
         [exercise_id, cycles],
     )
     page.run(RECORD, exercise_id)
-    page.click(f'breath-pacer[data-pacer="{exercise_id}"] .br-pacer__btn--main')
+    page.click(f'br-pacer[data-pacer="{exercise_id}"] .br-pacer__btn--main')
     expected = expected_phases(exercises()[exercise_id], cycles)
     time.sleep(sum(ms for _, ms in expected) / 1000 + 1.5)
     log = page.run("() => timing")

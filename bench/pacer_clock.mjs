@@ -71,8 +71,7 @@ const INSTRUMENT = () => {
   document.addEventListener(
     'click',
     e => {
-      if (e.target.closest?.('breath-pacer button')?.textContent.trim() === 'Start')
-        bench.starts.push(performance.now());
+      if (e.target.closest?.('br-pacer button')?.textContent.trim() === 'Start') bench.starts.push(performance.now());
     },
     true,
   );
@@ -85,7 +84,7 @@ const INSTRUMENT = () => {
     list.getEntries().forEach(e => bench.longTasks.push([e.startTime, e.duration])),
   ).observe({ type: 'longtask', buffered: true });
   const watch = () => {
-    const el = document.querySelector('breath-pacer');
+    const el = document.querySelector('br-pacer');
     if (!el) return requestAnimationFrame(watch);
     new MutationObserver(() => bench.phases.push([el.dataset.phase, el.dataset.state, performance.now()])).observe(el, {
       attributes: true,
@@ -95,7 +94,7 @@ const INSTRUMENT = () => {
   document.addEventListener('DOMContentLoaded', watch);
 };
 
-const pacer = `breath-pacer[data-pacer="${exercise}"]`;
+const pacer = `br-pacer[data-pacer="${exercise}"]`;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function openPacer(page, { sound }) {
@@ -184,7 +183,7 @@ try {
         errors,
         longTasks,
         hiddenNow: document.hidden,
-        state: document.querySelector('breath-pacer').dataset.state,
+        state: document.querySelector('br-pacer').dataset.state,
       };
     });
   console.log(

@@ -28,12 +28,12 @@ RENDERS = 5
 
 # Each phase change: when the page saw it, and where the sound track was then (sight against sound).
 RECORD = """() => {
-    const el = document.querySelector('breath-pacer');
+    const el = document.querySelector('br-pacer');
     window.bench = {phases: [], heard: [], start: 0, wakes: 0};
     const realTimeout = window.setTimeout.bind(window);
     window.setTimeout = (...args) => { bench.wakes++; return realTimeout(...args); };
     el.addEventListener('click', () => bench.start ||= performance.now(), true);
-    el.addEventListener('breath-pacer:phase', e => {
+    el.addEventListener('br-pacer:phase', e => {
         bench.phases.push(performance.now());
         const audio = el.querySelector('audio');
         bench.heard.push(audio ? audio.currentTime * 1000 : null);
@@ -45,7 +45,7 @@ RENDER_LONGEST = """async ([cycles, pace, renders]) => {
     const audio = await import(new URL('pacer-audio.js', here).href);
     const schedule = await import(new URL('pacer-schedule.js', here).href);
     // The exercise whose one breath is longest, of those on this site.
-    const all = [...document.querySelectorAll('breath-pacer')].map(el => JSON.parse(el.dataset.exercise));
+    const all = [...document.querySelectorAll('br-pacer')].map(el => JSON.parse(el.dataset.exercise));
     const breath = ex => ex.phases.reduce((sum, p) => sum + p.seconds, 0);
     const exercise = all.sort((a, b) => breath(b) - breath(a))[0];
     const plan = schedule.planSession(exercise, cycles, pace), format = audio.trackFormat(plan);
@@ -69,7 +69,7 @@ def metrics(cdp) -> dict[str, float]:
 def session_cost(page: Page, url: str, *, sound: bool) -> dict[str, float]:
     """Main-thread busy share over one whole session, and the latest phase change (ms)."""
     page.goto(url)
-    pacer = page.locator(f'breath-pacer[data-pacer="{EXERCISE}"][data-ready]')
+    pacer = page.locator(f'br-pacer[data-pacer="{EXERCISE}"][data-ready]')
     pacer.wait_for()
     pacer.locator("summary").tap()
     pacer.get_by_label("Breaths").fill(str(CYCLES))
@@ -84,7 +84,7 @@ def session_cost(page: Page, url: str, *, sound: bool) -> dict[str, float]:
     # Sleep through the session rather than poll the page: polling would be main-thread work too.
     total_ms = sum(length for _, length in expected_phases(exercises()[EXERCISE], CYCLES))
     time.sleep(total_ms / 1000 + 3)
-    assert page.locator(f'breath-pacer[data-pacer="{EXERCISE}"]').get_attribute("data-state") == "done"
+    assert page.locator(f'br-pacer[data-pacer="{EXERCISE}"]').get_attribute("data-state") == "done"
     after = metrics(cdp)
     log = page.evaluate("bench")
     due, at = [], 0.0

@@ -141,12 +141,12 @@ def test_instant_navigation_and_a_running_pacer_cause_no_violation(engine, spied
         settle(engine)
         assert engine.run("() => window.samePage === true"), f"{engine.name}: {path} was a full page load"
         assert engine.run(VIOLATIONS) == [], f"{engine.name}, {build} build, after navigating to {path}"
-    engine.click('breath-pacer[data-pacer="box"] .br-pacer__btn--main')
+    engine.click('br-pacer[data-pacer="box"] .br-pacer__btn--main')
     time.sleep(2.5)
-    assert engine.run("() => document.querySelector('breath-pacer').dataset.state") == "running"
+    assert engine.run("() => document.querySelector('br-pacer').dataset.state") == "running"
     assert engine.run(VIOLATIONS) == []
     assert len(engine.run(HEAD)["policies"]) == 1  # navigation neither dropped nor doubled it
-    engine.click('breath-pacer[data-pacer="box"] .br-pacer__btn[data-do=reset]')
+    engine.click('br-pacer[data-pacer="box"] .br-pacer__btn[data-do=reset]')
     assert engine.errors() == []
 
 

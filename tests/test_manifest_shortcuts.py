@@ -31,10 +31,10 @@ def test_the_gentle_shortcut_puts_the_focus_on_start_and_starts_nothing(page, si
     gentle = next(shortcut for shortcut in manifest["shortcuts"] if shortcut["name"] == "Gentle breathing")
     page.clock.install(time=0)
     page.goto(site_url.removesuffix(SUB_PATH) + gentle["url"])
-    pacer = page.locator('breath-pacer[data-pacer="gentle"]')
+    pacer = page.locator('br-pacer[data-pacer="gentle"]')
     pacer.and_(page.locator("[data-ready]")).wait_for()
     focused = page.evaluate(
-        "() => ({text: document.activeElement.textContent, pacer: document.activeElement.closest('breath-pacer')?.dataset.pacer})"
+        "() => ({text: document.activeElement.textContent, pacer: document.activeElement.closest('br-pacer')?.dataset.pacer})"
     )
     assert focused == {"text": "Start", "pacer": "gentle"}
     page.clock.run_for(60_000)
@@ -46,5 +46,5 @@ def test_the_gentle_shortcut_puts_the_focus_on_start_and_starts_nothing(page, si
 @pytest.mark.browser
 def test_without_the_shortcut_nothing_takes_the_focus(page, site_url):
     page.goto(site_url + "exercises/gentle/")
-    page.locator('breath-pacer[data-pacer="gentle"][data-ready]').wait_for()
+    page.locator('br-pacer[data-pacer="gentle"][data-ready]').wait_for()
     assert page.evaluate("document.activeElement === document.body")

@@ -22,7 +22,7 @@ def convert(text: str, **options) -> str:
 
 def test_any_python_markdown_expands_the_shortcodes():
     html = convert("# Box\n\n<!-- md:pacer box -->\n\nAfter.", references_url="../refs/")
-    assert '<breath-pacer data-pacer="box"' in html
+    assert '<br-pacer data-pacer="box"' in html
     assert 'href="../refs/#balban-2023-cyclic-sighing-best" data-preview' in html
     assert "<p>After.</p>" in html
 
@@ -31,7 +31,7 @@ def test_a_shortcode_in_a_fence_is_shown_not_expanded():
     html = markdown.Markdown(extensions=["pymdownx.superfences", makeExtension(data_dir=str(DATA))]).convert(
         "```markdown\n<!-- md:pacer box -->\n```"
     )
-    assert "breath-pacer" not in html
+    assert "br-pacer" not in html
     assert "md:pacer box" in html
 
 

@@ -27,7 +27,7 @@ def focused(page) -> dict:
         """() => {
             const el = document.activeElement;
             return {tag: el.tagName.toLowerCase(), name: el.name || '', text: el.textContent.trim(),
-                    inPacer: !!el.closest('breath-pacer'), outline: getComputedStyle(el).outlineStyle};
+                    inPacer: !!el.closest('br-pacer'), outline: getComputedStyle(el).outlineStyle};
         }"""
     )
 
@@ -188,7 +188,7 @@ def test_each_phase_is_announced_as_an_event(page, pacer_urls):
     page.evaluate(
         """() => {
             window.heard = [];
-            document.addEventListener('breath-pacer:phase', e => heard.push({...e.detail, from: e.target.dataset.pacer}));
+            document.addEventListener('br-pacer:phase', e => heard.push({...e.detail, from: e.target.dataset.pacer}));
         }"""
     )
     exercise = EXERCISES["alternate-nostril"]
@@ -227,11 +227,9 @@ def test_back_from_a_hidden_tab_the_orb_is_on_the_clock_and_nothing_is_said_twic
     pacer = open_pacer(page, pacer_urls["box"], "box")
     choose_settings(pacer)
     pacer.get_by_label("Sound").check()  # with sound on, a hidden tab keeps the session running
-    page.evaluate(
-        "() => { window.heard = []; addEventListener('breath-pacer:phase', e => heard.push(e.detail.phase)); }"
-    )
+    page.evaluate("() => { window.heard = []; addEventListener('br-pacer:phase', e => heard.push(e.detail.phase)); }")
     pacer.get_by_role("button", name="Start").click()
-    wait_until(page, "document.querySelector('breath-pacer audio')?.currentTime > 0")
+    wait_until(page, "document.querySelector('br-pacer audio')?.currentTime > 0")
     hide_tab(page, True)
     # 2.5 s into breathing in, unseen: with sound on, the track is the session's clock.
     pacer.evaluate(

@@ -33,31 +33,31 @@ QUICKEN = """factor => {
 }"""
 
 RECORD = """id => {
-    const el = document.querySelector(`breath-pacer[data-pacer="${id}"]`);
+    const el = document.querySelector(`br-pacer[data-pacer="${id}"]`);
     window.phaseLog = [];
     // The Start tap as the page sees it, just before the pacer's own handler.
     el.addEventListener('click', () => window.startedAt ??= performance.now(), true);
-    el.addEventListener('breath-pacer:phase',
+    el.addEventListener('br-pacer:phase',
         e => phaseLog.push([e.detail.phase, e.detail.side, e.detail.cycle, performance.now()]));
     new MutationObserver(() => el.dataset.state == 'done' && phaseLog.push(['', null, 0, performance.now()]))
         .observe(el, {attributes: true, attributeFilter: ['data-state']});
 }"""
 
 STATE = """id => {
-    const el = document.querySelector(`breath-pacer[data-pacer="${id}"]`);
+    const el = document.querySelector(`br-pacer[data-pacer="${id}"]`);
     return {state: el.dataset.state, phase: el.dataset.phase, cycle: el.dataset.cycle,
             count: el.querySelector('.br-pacer__count').textContent};
 }"""
 
 SET_CYCLES = """([id, cycles]) => {
-    const field = document.querySelector(`breath-pacer[data-pacer="${id}"] [name=cycles]`);
+    const field = document.querySelector(`br-pacer[data-pacer="${id}"] [name=cycles]`);
     field.value = cycles;
     field.dispatchEvent(new Event('change', {bubbles: true}));
 }"""
 
 FOCUSED = """() => {
     const el = document.activeElement;
-    return {text: el.textContent.trim(), inPacer: !!el.closest('breath-pacer'), tag: el.tagName.toLowerCase()};
+    return {text: el.textContent.trim(), inPacer: !!el.closest('br-pacer'), tag: el.tagName.toLowerCase()};
 }"""
 
 
@@ -71,7 +71,7 @@ def forget_settings(engine: EnginePage) -> Iterator[None]:
 
 def open_pacer(engine: EnginePage, url: str, exercise_id: str) -> None:
     engine.goto(url)
-    wait_for(engine, f"() => !!document.querySelector('breath-pacer[data-pacer=\"{exercise_id}\"][data-ready]')")
+    wait_for(engine, f"() => !!document.querySelector('br-pacer[data-pacer=\"{exercise_id}\"][data-ready]')")
 
 
 def state(engine: EnginePage, exercise_id: str) -> dict:
@@ -79,7 +79,7 @@ def state(engine: EnginePage, exercise_id: str) -> dict:
 
 
 def start_button(exercise_id: str) -> str:
-    return f'breath-pacer[data-pacer="{exercise_id}"] .br-pacer__btn--main'
+    return f'br-pacer[data-pacer="{exercise_id}"] .br-pacer__btn--main'
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
@@ -96,7 +96,7 @@ def test_each_exercise_plays_its_data(engine, pacer_urls, exercise_id):
     total_ms = sum(ms for _, ms in expected)
     wait_for(
         engine,
-        "id => document.querySelector(`breath-pacer[data-pacer=\"${id}\"]`).dataset.state == 'done'",
+        "id => document.querySelector(`br-pacer[data-pacer=\"${id}\"]`).dataset.state == 'done'",
         exercise_id,
         timeout=total_ms / QUICKER / 1000 + 15,
     )
@@ -123,7 +123,7 @@ def test_pause_resume_and_reset(engine, pacer_urls):
     engine.run(QUICKEN, 4)  # slow enough that the moments between clicks and reads change little
     engine.click(start_button("4-7-8"))
     assert state(engine, "4-7-8")["state"] == "running"
-    wait_for(engine, "() => document.querySelector('breath-pacer').dataset.phase == 'hold-full'")  # 8 s in
+    wait_for(engine, "() => document.querySelector('br-pacer').dataset.phase == 'hold-full'")  # 8 s in
     engine.click(start_button("4-7-8"))  # Pause
     paused = state(engine, "4-7-8")
     assert (paused["state"], paused["phase"]) == ("paused", "hold-full")
@@ -134,8 +134,8 @@ def test_pause_resume_and_reset(engine, pacer_urls):
     resumed = state(engine, "4-7-8")
     assert (resumed["state"], resumed["phase"]) == ("running", "hold-full")
     assert int(paused["count"]) - 1 <= int(resumed["count"]) <= int(paused["count"])  # where it stopped
-    wait_for(engine, "() => document.querySelector('breath-pacer').dataset.phase == 'breathe-out'")
-    engine.click('breath-pacer[data-pacer="4-7-8"] [data-do=reset]')
+    wait_for(engine, "() => document.querySelector('br-pacer').dataset.phase == 'breathe-out'")
+    engine.click('br-pacer[data-pacer="4-7-8"] [data-do=reset]')
     assert state(engine, "4-7-8") == {"state": "idle", "phase": "", "cycle": "0", "count": ""}
     time.sleep(0.3)
     assert state(engine, "4-7-8")["state"] == "idle"

@@ -64,7 +64,7 @@ def test_cues_run_only_while_running_and_stop_with_the_session(page, pacer_urls)
     assert spy(page)["spoken"] == ["Out", "Breath 2. In"]
 
     pacer.get_by_label("Sound").check()  # a tap: the track is made and plays from where the session is
-    assert wait_until(page, "pacerSpy.tracks.length == 1 && !document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "pacerSpy.tracks.length == 1 && !document.querySelector('br-pacer audio').paused")
     at = pacer.locator("audio").evaluate("a => a.currentTime")
     assert 17 <= at < 19, at
     pacer.get_by_role("button", name="Pause").click()
@@ -72,7 +72,7 @@ def test_cues_run_only_while_running_and_stop_with_the_session(page, pacer_urls)
     assert state["locks"] == [True] and state["vibrations"][-1] == 0 and state["playing"] == 0
     pacer.get_by_role("button", name="Resume").click()
     assert spy(page)["locks"] == [True, False]
-    assert wait_until(page, "!document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "!document.querySelector('br-pacer audio').paused")
     assert page.evaluate("pacerSpy.tracks.length") == 1  # the same track goes on
     pacer.get_by_role("button", name="Reset").click()
     assert spy(page)["playing"] == 0 and pacer.locator("audio").count() == 0
@@ -88,10 +88,10 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     pacer.get_by_label("Vibration").check()
     pacer.get_by_role("button", name="Start").click()
     page.clock.run_for(6000)
-    page.evaluate("window.leftBehind = document.querySelector('breath-pacer')")
+    page.evaluate("window.leftBehind = document.querySelector('br-pacer')")
 
     page.locator("a[href$='/exercises/box/']:visible").first.click()  # Material swaps the page in place
-    box = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+    box = page.locator('br-pacer[data-pacer="box"][data-ready]')
     box.wait_for()
     assert page.evaluate("window.leftBehind !== undefined"), "expected an instant (in-page) navigation"
     old = page.evaluate_handle("window.leftBehind")
@@ -108,14 +108,14 @@ def test_leaving_the_page_mid_session_stops_everything(page, pacer_urls, site_ur
     assert attributes(box) == {"state": "idle", "phase": "", "cycle": "0"}
     page.go_back()
     page.wait_for_url("**/exercises/4-7-8/")
-    back = page.locator('breath-pacer[data-pacer="4-7-8"][data-ready]')
+    back = page.locator('br-pacer[data-pacer="4-7-8"][data-ready]')
     back.wait_for()
     assert page.evaluate("window.leftBehind !== undefined")
     page.clock.run_for(10_000)
     assert attributes(back) == {"state": "idle", "phase": "", "cycle": "0"}
     assert spy(page)["tracks"] == 1 and spy(page)["playing"] == 0
     back.get_by_role("button", name="Start").click()  # sound is remembered: a new track, from the start
-    assert wait_until(page, "pacerSpy.tracks.length == 2 && !document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "pacerSpy.tracks.length == 2 && !document.querySelector('br-pacer audio').paused")
     assert attributes(back) == {"state": "running", "phase": "lead-in", "cycle": "1"}
     assert errors == []
 
@@ -126,12 +126,12 @@ def test_two_pacers_on_one_page_keep_separate_state(page, pacer_urls, site_url):
     page.evaluate(
         """async url => {
             const html = await (await fetch(url)).text();
-            const other = new DOMParser().parseFromString(html, 'text/html').querySelector('breath-pacer');
-            document.querySelector('breath-pacer').after(document.adoptNode(other));
+            const other = new DOMParser().parseFromString(html, 'text/html').querySelector('br-pacer');
+            document.querySelector('br-pacer').after(document.adoptNode(other));
         }""",
         pacer_urls["box"],
     )
-    second = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+    second = page.locator('br-pacer[data-pacer="box"][data-ready]')
     second.wait_for()
     first.get_by_role("button", name="Start").click()
     page.clock.run_for(5000)
@@ -165,7 +165,7 @@ def test_a_hidden_tab_keeps_the_track_playing_and_the_display_catches_up(page, p
     pacer.get_by_label("Sound").check()
     pacer.get_by_role("button", name="Start").click()
     audio = pacer.locator("audio")
-    assert wait_until(page, "document.querySelector('breath-pacer audio').currentTime > 0")
+    assert wait_until(page, "document.querySelector('br-pacer audio').currentTime > 0")
     hide_tab(page, True)
     page.clock.run_for(60_000)
     assert attributes(pacer)["state"] == "running"
@@ -198,7 +198,7 @@ def test_settings_survive_a_reload_and_can_go_back_to_defaults(page, pacer_urls,
     assert pacer.locator(".br-pacer__steps li").first.text_content() == "In 6"
     # Other exercises keep their own settings.
     page.goto(pacer_urls["gentle"])
-    gentle = page.locator('breath-pacer[data-pacer="gentle"][data-ready]')
+    gentle = page.locator('br-pacer[data-pacer="gentle"][data-ready]')
     assert gentle.get_by_label("Breaths").input_value() == str(EXERCISES["gentle"].cycles.default)
     assert context.cookies() == []
 

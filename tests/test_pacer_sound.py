@@ -70,7 +70,7 @@ def start_with_sound(page, pacer_urls, exercise_id, *, pace=None):
     choose_settings(pacer, pace=pace)
     pacer.get_by_label("Sound").check()
     pacer.get_by_role("button", name="Start").click()
-    wait_until(page, "document.querySelector('breath-pacer audio')?.currentTime > 0")
+    wait_until(page, "document.querySelector('br-pacer audio')?.currentTime > 0")
     return pacer
 
 
@@ -128,7 +128,7 @@ def test_every_exercise_has_a_sound_track_at_its_most_breaths_and_slowest_pace(p
     too_long = {}
     for exercise_id, url in sorted(pacer_urls.items()):
         page.goto(url)
-        pacer = page.locator(f'breath-pacer[data-pacer="{exercise_id}"][data-ready]')
+        pacer = page.locator(f'br-pacer[data-pacer="{exercise_id}"][data-ready]')
         longest = pacer.evaluate(LONGEST_SESSION)
         if longest["format"] is None:
             too_long[exercise_id] = f"{longest['minutes']:.0f} minutes"
@@ -156,10 +156,10 @@ def test_the_lock_screen_names_the_exercise_and_controls_the_pacer(page, pacer_u
     assert page.evaluate("navigator.mediaSession.playbackState") == "playing"
     page.evaluate("pacerSpy.handlers.pause({action: 'pause'})")  # the lock screen's pause button
     assert attributes(pacer)["state"] == "paused"
-    assert wait_until(page, "document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "document.querySelector('br-pacer audio').paused")
     page.evaluate("pacerSpy.handlers.play({action: 'play'})")
     assert attributes(pacer)["state"] == "running"
-    assert wait_until(page, "!document.querySelector('breath-pacer audio').paused")
+    assert wait_until(page, "!document.querySelector('br-pacer audio').paused")
     page.evaluate("pacerSpy.handlers.stop({action: 'stop'})")
     assert attributes(pacer)["state"] == "idle"
     assert page.evaluate("[navigator.mediaSession.metadata, Object.keys(pacerSpy.handlers)]") == [None, []]
@@ -168,7 +168,7 @@ def test_the_lock_screen_names_the_exercise_and_controls_the_pacer(page, pacer_u
 def test_pausing_the_audio_element_pauses_the_pacer(page, pacer_urls):
     pacer = start_with_sound(page, pacer_urls, "box")
     pacer.evaluate("el => el.querySelector('audio').pause()")  # as a headset button or the system would
-    wait_until(page, "document.querySelector('breath-pacer').dataset.state == 'paused'")
+    wait_until(page, "document.querySelector('br-pacer').dataset.state == 'paused'")
     assert pacer.get_by_role("button", name="Resume").is_visible()
     pacer.evaluate(SEEK, 9.5)  # moved while paused (lead-in 4 s, in 4 s, then the hold): resuming starts there
     # The display shows it at once, still paused: the hold, 2.5 s of it left, its step marked.
@@ -185,7 +185,7 @@ def test_pausing_the_audio_element_pauses_the_pacer(page, pacer_urls):
     pacer.evaluate(SEEK, 9.5)
     pacer.get_by_role("button", name="Resume").click()
     assert attributes(pacer) == {"state": "running", "phase": "hold-full", "cycle": "1"}
-    wait_until(page, "!document.querySelector('breath-pacer audio').paused")
+    wait_until(page, "!document.querySelector('br-pacer audio').paused")
 
 
 @pytest.mark.parametrize("exercise_id", ["4-7-8", "alternate-nostril"])

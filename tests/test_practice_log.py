@@ -35,7 +35,7 @@ def log_keys(page) -> list[str]:
 
 def run_box(page, site_url: str, run_ms: int, *, stop: bool) -> None:
     page.goto(site_url + "exercises/box/")
-    pacer = page.locator('breath-pacer[data-pacer="box"]')
+    pacer = page.locator('br-pacer[data-pacer="box"]')
     pacer.and_(page.locator("[data-ready]")).wait_for()
     pacer.get_by_role("button", name="Start").click()
     page.clock.run_for(run_ms)
@@ -100,7 +100,7 @@ def test_the_log_keeps_nothing_until_asked_then_keeps_lists_exports_and_deletes(
 
         # The page: list, chart, CSV.
         page.goto(site_url + "practice/")
-        log = page.locator("practice-log")
+        log = page.locator("br-practice-log")
         assert log.locator("tbody tr").count() == 2
         assert axe_violations(page) == []
         assert log.locator("svg.br-log__chart rect").count() == 14

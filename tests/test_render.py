@@ -67,7 +67,7 @@ def start_tags(markup: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def pacer_attributes(markup: str) -> dict[str, str]:
-    return next(attrs for tag, attrs in start_tags(markup) if tag == "breath-pacer")
+    return next(attrs for tag, attrs in start_tags(markup) if tag == "br-pacer")
 
 
 def test_hostile_text_is_escaped_everywhere():
@@ -112,7 +112,7 @@ def test_fallback_pattern_reads_like_the_data():
 
 def test_cautions_come_before_the_pacer_and_sources_link_to_references():
     markup = pacer(make_exercise())
-    assert markup.index("br-cautions") < markup.index("<breath-pacer")
+    assert markup.index("br-cautions") < markup.index("<br-pacer")
     assert '<a href="../references/#ma-2017-attention" data-preview>Ma 2017</a>' in markup
     assert "These steps are the form most often taught; versions differ." in markup
 
@@ -177,7 +177,7 @@ def test_any_valid_exercise_renders_and_round_trips(exercise):
         "ul",
         "ol",
         "li",
-        "breath-pacer",
+        "br-pacer",
         "details",
         "summary",
         "a",

@@ -305,7 +305,7 @@ def test_instant_navigation_swaps_pages_in_place_and_pacers_start(published, pag
     page.evaluate("window.stillTheSameDocument = true")
     page.locator(".md-nav a.md-nav__link[href$='box/']:visible").first.click()
     page.wait_for_url(published.served_at + "exercises/box/")
-    pacer = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+    pacer = page.locator('br-pacer[data-pacer="box"][data-ready]')
     pacer.wait_for()
     expect(page.locator(".md-content h1").first).to_contain_text("Box breathing")
     assert page.evaluate("window.stillTheSameDocument === true"), "a full page load, not an instant navigation"

@@ -23,18 +23,18 @@ def open_pattern(page, url: str) -> None:
     page.clock.install(time=0)
     page.goto(url)
     page.clock.pause_at(1000)
-    page.locator('breath-pacer[data-pacer="your-own"][data-ready]').wait_for()
+    page.locator('br-pacer[data-pacer="your-own"][data-ready]').wait_for()
 
 
 def played(page) -> dict:
     """What the pacer on the page was given: its phases (action, seconds) and its settings."""
-    exercise = json.loads(page.locator('breath-pacer[data-pacer="your-own"]').get_attribute("data-exercise"))
+    exercise = json.loads(page.locator('br-pacer[data-pacer="your-own"]').get_attribute("data-exercise"))
     return {"phases": [(p["action"], p["seconds"]) for p in exercise["phases"]], "settings": exercise["settings"]}
 
 
 def form_values(page) -> dict:
     return page.evaluate(
-        """() => Object.fromEntries(new FormData(document.querySelector('pattern-maker form')).entries())"""
+        """() => Object.fromEntries(new FormData(document.querySelector('br-pattern-maker form')).entries())"""
     )
 
 
@@ -42,7 +42,7 @@ def test_the_form_makes_a_link_and_the_link_makes_the_same_pattern(page, site_ur
     open_pattern(page, site_url + PAGE)
     assert page.locator(".br-your-own__problems").inner_text() == ""
     for name, value in {"in": "4", "hold": "7", "out": "8", "rest": "0", "breaths": "4"}.items():
-        page.locator(f'pattern-maker [name="{name}"]').fill(value)
+        page.locator(f'br-pattern-maker [name="{name}"]').fill(value)
     page.get_by_role("button", name="Use this pattern").click()
     assert page.url == site_url + PAGE + LINK
     assert page.locator(".br-your-own__link").input_value() == site_url + PAGE + LINK
@@ -59,7 +59,7 @@ def test_the_form_makes_a_link_and_the_link_makes_the_same_pattern(page, site_ur
     assert played(other) == expected
     assert form_values(other) == {"in": "4", "hold": "7", "out": "8", "rest": "0", "breaths": "4", "pace": "1"}
     assert other.locator(".br-your-own__problems").inner_text() == ""
-    pacer = other.locator('breath-pacer[data-pacer="your-own"]')
+    pacer = other.locator('br-pacer[data-pacer="your-own"]')
     pacer.get_by_role("button", name="Start").click()
     other.clock.run_for(5000)
     assert pacer.get_attribute("data-phase") == "hold-full"
@@ -78,7 +78,7 @@ def test_copy_link_copies_the_address_of_the_pattern(page, site_url):
 
 def test_breaths_and_pace_changed_in_the_pacer_go_into_the_form_and_the_link(page, site_url):
     open_pattern(page, site_url + PAGE + LINK)
-    pacer = page.locator('breath-pacer[data-pacer="your-own"]')
+    pacer = page.locator('br-pacer[data-pacer="your-own"]')
     pacer.evaluate("element => { element.seenBefore = true; }")
     choose_settings(pacer, cycles=6, pace="1.25")
     wanted = "?in=4&hold=7&out=8&rest=0&breaths=6&pace=1.25"
@@ -132,7 +132,7 @@ def test_a_bad_link_gets_a_message_a_safe_pattern_and_a_working_pacer(page, site
     assert problems.locator("script, img, svg").count() == 0  # shown as text, never as markup
     assert page.evaluate("window.ran") is None
     assert "in=4&" in page.url  # the address now carries the pattern that plays
-    pacer = page.locator('breath-pacer[data-pacer="your-own"]')
+    pacer = page.locator('br-pacer[data-pacer="your-own"]')
     pacer.get_by_role("button", name="Start").click()
     page.clock.run_for(4500)
     assert pacer.get_attribute("data-state") == "running"
@@ -159,7 +159,7 @@ def test_a_pattern_link_opens_offline_with_its_policy(browser, offline_site):
         }
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert policy is not None and "script-src 'self' 'sha256-" in policy
-        pacer = page.locator('breath-pacer[data-pacer="your-own"]')
+        pacer = page.locator('br-pacer[data-pacer="your-own"]')
         pacer.get_by_role("button", name="Start").click()
         page.clock.run_for(5000)
         assert pacer.get_attribute("data-phase") == "hold-full"

@@ -92,7 +92,7 @@ def what_a_reader_is_told(page: Path, site: Path) -> dict[str, object]:
     footer_help = re.search(r'<div class="br-footer-help[^"]*">(.*?)</div>', text, re.DOTALL)
     links_in = lambda fragment: [urljoin(page_path, href) for href in re.findall(r'href="([^"]+)"', fragment)]  # noqa: E731
     cautions = re.findall(r'<aside class="admonition warning br-cautions".*?</aside>', text, re.DOTALL)
-    exercises = re.findall(r'<div class="br-exercise".*?</breath-pacer>.*?</div>', text, re.DOTALL)
+    exercises = re.findall(r'<div class="br-exercise".*?</br-pacer>.*?</div>', text, re.DOTALL)
     return {
         "pacers": re.findall(r'data-exercise="([^"]*)"', text),
         "steps": re.findall(r'<ol class="br-steps__list">.*?</ol>', text, re.DOTALL),
@@ -173,7 +173,7 @@ def test_the_zensical_build_works_in_chromium(both_builds, page):
             path = html.parent.relative_to(zensical).as_posix()
             page.goto(site + ("" if path == "." else path + "/"), wait_until="load")
         page.goto(site + "exercises/box/")
-        pacer = page.locator('breath-pacer[data-pacer="box"][data-ready]')
+        pacer = page.locator('br-pacer[data-pacer="box"][data-ready]')
         pacer.get_by_role("button", name="Start").click()
         expect(pacer).to_have_attribute("data-state", "running")
         page.wait_for_load_state("networkidle")

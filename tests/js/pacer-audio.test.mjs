@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { PACES, PACE_RULE } from './support/contract.mjs';
 import { forRandomSessions } from './support/random-sessions.mjs';
 import {
   CHIME,
@@ -32,12 +33,15 @@ const fourSevenEight = {
   lead_in: phase('breathe-out', 4),
   phases: [phase('breathe-in', 4), phase('hold-full', 7), phase('breathe-out', 8)],
   cycles: { default: 4, min: 1, max: 100 },
+  ...PACE_RULE,
 };
 /** @type {Exercise} */
 const alternate = {
   id: 'alternate-nostril',
+  lead_in: null,
   phases: [phase('breathe-in', 4, 'left'), phase('breathe-out', 4, 'right')],
   cycles: { default: 5, min: 5, max: 10 },
+  ...PACE_RULE,
 };
 
 /**
@@ -161,7 +165,7 @@ describe('renderTrack', () => {
 
 describe('trackFormat', () => {
   it('fits the longest session the data allow, 100 breaths at the slowest pace, in 16 MB', () => {
-    const plan = planSession(fourSevenEight, 100, 1.5),
+    const plan = planSession(fourSevenEight, 100, Math.max(...PACES)),
       format = trackFormat(plan);
     assert.deepEqual(format, { sampleRate: 4000, channels: 1 }); // 8 kHz would not fit
     const bytes = renderTrack(plan, format);

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { PACES, PACE_RULE } from './support/contract.mjs';
 import { LABELS, forRandomSessions } from './support/random-sessions.mjs';
 
 import {
-  PACES,
   ON_TIME_MS,
   clampCycles,
   frameWatchLead,
@@ -25,14 +25,16 @@ import {
 
 const box = /** @type {Exercise} */ ({
   id: 'box',
-  lead_in: { action: 'breathe-out', seconds: 4, cue: 'Breathe out', label: 'Out' },
+  lead_in: { action: 'breathe-out', seconds: 4, side: null, cue: 'Breathe out', label: 'Out' },
   phases: ['breathe-in', 'hold-full', 'breathe-out', 'hold-empty'].map(action => ({
     action,
     seconds: 4,
+    side: null,
     cue: action,
     label: LABELS[action],
   })),
   cycles: { default: 6, min: 2, max: 12 },
+  ...PACE_RULE,
 });
 
 describe('planSession', () => {
@@ -205,6 +207,8 @@ describe('resume and settings', () => {
   });
 
   it('offers only paces that keep every phase at least a second long', () => {
+    assert.deepEqual(PACES, [0.75, 0.9, 1, 1.25, 1.5]); // the cases below are worked out for these
+    assert.equal(PACE_RULE.shortest_phase, 1);
     assert.deepEqual(pacesFor(box), PACES);
     const quick = { ...box, phases: [{ ...box.phases[0], seconds: 1.2 }] };
     assert.deepEqual(pacesFor(quick), [0.9, 1, 1.25, 1.5]);

@@ -1,10 +1,10 @@
 // @ts-check
 // The pattern link's parser and writer: `node --test tests/js/`. The contract is the build's own
-// (hooks/pattern_bounds.py), asked of Python, so these cases test the bounds the site ships.
+// (hooks/content/exercises/bounds.py), asked of Python, so these cases test the bounds the site ships.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
+
+import { CONTRACT } from './support/contract.mjs';
 
 import {
   hasHold,
@@ -12,19 +12,6 @@ import {
   patternExercise,
   patternQuery,
 } from '../../overrides/assets/javascripts/pattern-link.js';
-
-const python = existsSync('.venv/bin/python') ? '.venv/bin/python' : 'python3';
-/** @type {import('../../overrides/assets/javascripts/pattern-link.js').Contract} */
-const CONTRACT = JSON.parse(
-  execFileSync(
-    python,
-    [
-      '-c',
-      'import json; from hooks.content.exercises.bounds import pattern_contract; print(json.dumps(pattern_contract()))',
-    ],
-    { encoding: 'utf8' },
-  ),
-);
 
 /** @param {string} search */
 const seconds = search => parsePattern(search, CONTRACT).pattern.seconds;

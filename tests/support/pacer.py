@@ -56,7 +56,7 @@ def pacer_paths(built_site: Path) -> dict[str, str]:
     """Exercise id -> site-relative URL of the first page that has its pacer."""
     found: dict[str, str] = {}
     for html in sorted(built_site.rglob("*.html")):
-        for exercise_id in read_page(html).xpath("//breath-pacer/@data-pacer"):
+        for exercise_id in read_page(html).xpath("//br-pacer/@data-pacer"):
             relative = html.relative_to(built_site).as_posix()
             found.setdefault(str(exercise_id), relative.removesuffix("index.html"))
     return found
@@ -84,7 +84,7 @@ def open_pacer(page: Page, url: str, exercise_id: str, *, spies: bool = False) -
     page.clock.install(time=0)
     page.goto(url)
     page.clock.pause_at(1000)
-    pacer = page.locator(f'breath-pacer[data-pacer="{exercise_id}"]')
+    pacer = page.locator(f'br-pacer[data-pacer="{exercise_id}"]')
     pacer.and_(page.locator("[data-ready]")).wait_for()
     return pacer
 

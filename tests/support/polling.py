@@ -25,4 +25,4 @@ def wait_until(page: Page, script: str, arg: Any = None, timeout: float = 30) ->
 
 # A page is ready for checking once it has loaded and every pacer on it has built itself.
 PAGE_READY = """() => document.readyState === 'complete'
-    && [...document.querySelectorAll('breath-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""
+    && [...document.querySelectorAll('br-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""

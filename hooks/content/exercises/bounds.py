@@ -1,9 +1,10 @@
 """The contract of a reader's own breathing pattern: the names a link carries and their bounds.
 
-One definition for the build and the page: the bounds are the exercise data's own (hooks/exercises.py),
-and the page reads them from the `data-contract` attribute this module's contract is written into, so
-the form, the link parser and the data checker can never disagree. The names `in`, `hold`, `out`,
-`rest`, `breaths` and `pace` are public (practitioners send them as links): keep them stable.
+One definition for the build and the page: the bounds are the exercise data's own (check.py), the
+paces and the shortest phase are pace.py's, and the page reads them from the `data-contract` attribute
+this module's contract is written into, so the form, the link parser and the data checker can never
+disagree. The names `in`, `hold`, `out`, `rest`, `breaths` and `pace` are public (practitioners send
+them as links): keep them stable.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hooks.content.exercises.check import (
     Phase,
     default_cue,
 )
+from hooks.content.exercises.pace import AS_WRITTEN, pace_rule
 from hooks.content.exercises.render import exercise_payload
 
 PATTERN_ID = "your-own"
@@ -30,7 +32,7 @@ OPTIONAL = frozenset({"hold", "rest"})
 # What a page without a pattern in its address shows: slow breathing with no holds, in 4 and out 6.
 DEFAULT_SECONDS = {"in": 4, "hold": 0, "out": 6, "rest": 0}
 DEFAULT_BREATHS = 10
-DEFAULT_PACE = 1
+DEFAULT_PACE = AS_WRITTEN
 # Seconds are kept to tenths: what a form and a link can say plainly.
 SECONDS_STEP = 0.1
 
@@ -57,7 +59,8 @@ def pattern_exercise(seconds: dict[str, float], breaths: int) -> Exercise:
 
 def pattern_contract() -> dict[str, Any]:
     """What the page needs to read, check and play a pattern: each phase's link name, bounds, default
-    and the words the pacer shows for it (taken from the exercise payload, so they match every pacer)."""
+    and the words the pacer shows for it (taken from the exercise payload, so they match every pacer),
+    and the paces with the shortest phase. Its shape is the `Contract` typedef in pattern-link.js."""
     every_phase = pattern_exercise({name: MIN_SECONDS for name, _ in PHASES}, DEFAULT_BREATHS)
     shown = exercise_payload(every_phase)["phases"]
     phases = [
@@ -79,4 +82,5 @@ def pattern_contract() -> dict[str, Any]:
         "step": SECONDS_STEP,
         "breaths": {"name": "breaths", "min": MIN_CYCLES, "max": MAX_CYCLES, "default": DEFAULT_BREATHS},
         "pace": {"name": "pace", "default": DEFAULT_PACE},
+        **pace_rule(),
     }

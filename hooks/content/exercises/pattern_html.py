@@ -1,7 +1,7 @@
 """The "your own pattern" block: its cautions, the form, and a place for the pacer the page makes.
 
 The form works as a plain GET form without script (it writes the pattern into the address); the
-page's script (pattern-maker.js) reads the address, checks it against the contract in
+page's script (pattern-maker-element.js) reads the address, checks it against the contract in
 `data-contract` and plays it. The hold caution is shown unless the script knows the pattern has
 no hold: with no script, or before it runs, a reader sees it.
 """
@@ -43,7 +43,7 @@ def render_pattern_maker(cautions: SharedCautions, hold_free: Sequence[ExerciseL
     payload = _attribute(json.dumps(contract, separators=(",", ":")))
     return (
         f'<div class="br-exercise" id="exercise-your-own">'  # a block, so Markdown leaves it whole
-        f'<pattern-maker class="br-your-own" data-contract="{payload}">'
+        f'<br-pattern-maker class="br-your-own" data-contract="{payload}">'
         f'<aside class="admonition warning br-cautions" aria-label="Cautions for {PATTERN_TITLE.lower()}">'
         f'<p class="admonition-title">Before you start</p>'
         f'<div class="br-your-own__holds" data-shown-for="holds">{hold_caution(cautions, hold_free)}</div>'
@@ -63,5 +63,5 @@ def render_pattern_maker(cautions: SharedCautions, hold_free: Sequence[ExerciseL
         f'<p class="br-your-own__copied" role="status"></p></div>'
         f'<div class="br-your-own__pacer"><p class="br-pacer__fallback">The pacer needs JavaScript. '
         f"The form above still makes a link to your pattern.</p></div>"
-        f"</pattern-maker></div>"
+        f"</br-pattern-maker></div>"
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from hooks.content.cautions import ExerciseLink, SharedCautions, hold_items
 from hooks.content.exercises.check import Exercise, Phase, has_hold
+from hooks.content.exercises.pace import pace_rule
 from hooks.content.inline_markdown import render_inline
 from hooks.content.references import Reference, short_label
 
@@ -57,12 +58,15 @@ def _phase_payload(phase: Phase) -> dict[str, Any]:
 
 
 def exercise_payload(exercise: Exercise) -> dict[str, Any]:
-    """What the pacer script needs, and nothing more: the id keys its saved settings."""
+    """What the pacer script needs, and nothing more: the id keys its saved settings; the paces on
+    offer and the shortest phase come from pace.py, so the script keeps no copy of them. Its shape is
+    the `Exercise` typedef in pacer-schedule.js (tests/test_contract_types.py keeps the two alike)."""
     return {
         "id": exercise.id,
         "lead_in": _phase_payload(exercise.lead_in) if exercise.lead_in else None,
         "phases": [_phase_payload(phase) for phase in exercise.phases],
         "cycles": {"default": exercise.cycles.default, "min": exercise.cycles.min, "max": exercise.cycles.max},
+        **pace_rule(),
     }
 
 
@@ -133,11 +137,11 @@ def render_pacer(
     return (
         f'<div class="br-exercise" id="exercise-{exercise.id}">'
         f"{_render_cautions(exercise, cautions, hold_free)}"
-        f'<breath-pacer data-pacer="{exercise.id}" data-exercise="{_attribute(payload)}" '
+        f'<br-pacer data-pacer="{exercise.id}" data-exercise="{_attribute(payload)}" '
         f'role="group" aria-label="{_attribute(exercise.title)} pacer">'
         f'<div class="br-pacer__fallback"><p>{title}</p>'
         f'<p class="br-pacer__pattern">{_attribute(pattern_text(exercise))}</p></div>'
-        f"</breath-pacer>"
+        f"</br-pacer>"
         f'<details class="br-steps" open><summary>Step by step</summary>{render_steps(exercise)}</details>'
         f"{_render_sources(exercise, references, references_url)}"
         f"</div>"

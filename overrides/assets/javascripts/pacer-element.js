@@ -1,21 +1,26 @@
 // @ts-check
-// Breathing Room breath pacer: <breath-pacer data-pacer="ID" data-exercise="{json}" role="group"
-// aria-label="...">, as the build hook writes it. The element reports
+// Breathing Room breath pacer: <br-pacer data-pacer="ID" data-exercise="{json}" role="group"
+// aria-label="...">, as the build hook writes it (render.py). The element reports
 //   data-state  idle | running | paused | done
 //   data-phase  the phase's action, "lead-in", or "" when not running or paused
 //   data-cycle  the breath, from 1; 0 when idle
-// and fires `breath-pacer:phase` (bubbles; detail: phase, action, cycle, step, side, cue, seconds)
-// as each phase begins, and `pacer-start`, `pacer-stop` (reset or left while running or paused) and
-// `pacer-finish` (bubbling, on the document once the element has left it; detail: exercise, title,
-// pattern, breaths done, seconds practised) for whatever keeps a record, and `pacer-settings`
-// (detail: cycles, pace) when the reader changes those. A payload's optional `settings`
-// ({cycles, pace}, e.g. from a pattern's link) take the place of the remembered ones.
+// and fires, bubbling, events named `br-pacer:VERB`:
+//   br-pacer:phase     as each phase begins (detail: phase, action, cycle, step, side, cue, seconds)
+//   br-pacer:start     a session starts (not a resume)
+//   br-pacer:stop      reset, or left the page, while running or paused
+//   br-pacer:finish    the last breath is done
+//     (start, stop and finish: detail exercise, title, pattern, breaths done, seconds practised; on
+//     the document once the element has left it) for whatever keeps a record (log-keeper.js)
+//   br-pacer:settings  the reader changed breaths or pace (detail: cycles, pace)
+// A payload's optional `settings` ({cycles, pace}, e.g. from a pattern's link) take the place of
+// the remembered ones; its `paces` and `shortest_phase` say which paces to offer.
 // The orb moves by a Web Animation set up once per phase at the offset the clock gives; script
 // wakes only when the countdown or the phase changes (and, where timers have been seen running
 // late, on the frames just before a phase change), at times computed from
 // the schedule (pacer-schedule.js) and the session's clock: performance.now(), or, with sound on,
 // the sound track's position once it plays (pacer-track.js), so sight and sound never part.
-// Nothing starts, sounds or buzzes until the user asks. The page registers the element in pacer.js.
+// Nothing starts, sounds or buzzes until the user asks. This module registers nothing: the page's
+// pacer.js calls PacerElement.define().
 import {
   clampCycles,
   frameWatchLead,
@@ -35,7 +40,6 @@ import { PacerTrack } from './pacer-track.js';
 /** @typedef {import('./pacer-schedule.js').PlannedPhase} PlannedPhase */
 /** @typedef {{cycles: number, pace: number, sound: boolean, speech: boolean, vibrate: boolean}} Settings */
 
-const PACE_NAMES = { 0.75: 'Faster', 0.9: 'A little faster', 1: 'As written', 1.25: 'A little slower', 1.5: 'Slower' };
 /** @type {Record<string, number[]>} one pulse for in, two for out (ms on, off, on) */
 const BUZZES = { 'breathe-in': [250], 'breathe-out': [100, 120, 100] };
 const IDLE_CUE = 'Press Start when you are ready.';
@@ -85,8 +89,22 @@ const storage = {
   },
 };
 
-export class BreathPacer extends HTMLElement {
-  /** @type {Exercise} */ #exercise = { id: '', phases: [], cycles: { default: 1, min: 1, max: 1 } };
+export class PacerElement extends HTMLElement {
+  /** Registers the element under `tag`, once: instant navigation runs the page's scripts again.
+   * @param {string} [tag] @param {CustomElementRegistry} [registry] */
+  static define(tag = 'br-pacer', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  /** @type {Exercise} */ #exercise = {
+    id: '',
+    lead_in: null,
+    phases: [],
+    cycles: { default: 1, min: 1, max: 1 },
+    paces: [],
+    shortest_phase: 0,
+  };
   /** @type {HTMLElement | null} */ #ui = null;
   /** @type {number[]} */ #paces = [];
   /** @type {Settings} */ #settings = { cycles: 1, pace: 1, sound: false, speech: false, vibrate: false };
@@ -133,9 +151,8 @@ export class BreathPacer extends HTMLElement {
     this.#paces = pacesFor(this.#exercise);
     const pace = /** @type {HTMLSelectElement} */ (ui.querySelector('[name=pace]')),
       cycles = /** @type {HTMLInputElement} */ (this.#field('cycles'));
-    pace.append(
-      ...this.#paces.map(value => new Option(`${PACE_NAMES[/** @type {1} */ (value)]} (${value}×)`, String(value))),
-    );
+    const names = new Map(this.#exercise.paces.map(({ value, name }) => [value, name]));
+    pace.append(...this.#paces.map(value => new Option(`${names.get(value)} (${value}×)`, String(value))));
     cycles.min = String(this.#exercise.cycles.min);
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
@@ -160,6 +177,7 @@ export class BreathPacer extends HTMLElement {
   #field(name) {
     return /** @type {HTMLInputElement} */ (this.#ui?.querySelector(`[name=${name}]`));
   }
+  /** The key of this exercise's remembered settings: the element's old name, kept so readers keep them. */
   get #storageKey() {
     return 'breath-pacer:' + this.#exercise.id;
   }
@@ -201,7 +219,7 @@ export class BreathPacer extends HTMLElement {
     storage.write(this.#storageKey, settings);
     if (field.name === 'cycles' || field.name === 'pace') {
       const detail = { cycles: settings.cycles, pace: settings.pace };
-      this.dispatchEvent(new CustomEvent('pacer-settings', { bubbles: true, detail }));
+      this.dispatchEvent(new CustomEvent('br-pacer:settings', { bubbles: true, detail }));
       this.#replan();
       this.#reset();
     }
@@ -239,7 +257,7 @@ export class BreathPacer extends HTMLElement {
     if (this.#settings.sound) this.#playTrack(from);
     this.#keepScreenOn();
     this.#tick();
-    if (fresh) this.#report('pacer-start', 0);
+    if (fresh) this.#report('br-pacer:start', 0);
   }
 
   #pause() {
@@ -254,7 +272,7 @@ export class BreathPacer extends HTMLElement {
 
   #reset() {
     if (this.#state === 'running' || this.#state === 'paused') {
-      this.#report('pacer-stop', this.#state === 'paused' ? this.#pausedAt : this.#time());
+      this.#report('br-pacer:stop', this.#state === 'paused' ? this.#pausedAt : this.#time());
     }
     this.#halt();
     this.#pausedAt = 0;
@@ -268,14 +286,14 @@ export class BreathPacer extends HTMLElement {
     this.#setState('done');
     this.dataset.cycle = String(this.#settings.cycles);
     this.#showStill(true);
-    this.#report('pacer-finish', this.#plan.total);
+    this.#report('br-pacer:finish', this.#plan.total);
   }
 
   /** A session's start or end, for a practice log: what was done, never how the element works.
    * @param {string} name @param {number} ms into the session */
   #report(name, ms) {
     const { phase } = positionAt(this.#plan, ms);
-    const done = name === 'pacer-finish';
+    const done = name === 'br-pacer:finish';
     const detail = {
       exercise: this.#exercise.id,
       title: (this.getAttribute('aria-label') || '').replace(/ pacer$/, ''),
@@ -399,7 +417,7 @@ export class BreathPacer extends HTMLElement {
         /* no vibration */
       }
     this.dispatchEvent(
-      new CustomEvent('breath-pacer:phase', {
+      new CustomEvent('br-pacer:phase', {
         bubbles: true,
         detail: {
           phase: phase.name,

@@ -7,16 +7,32 @@
  * @typedef {object} DataPhase  One phase as the build hook writes it into data-exercise.
  * @property {string} action    breathe-in | hold-full | breathe-out | hold-empty
  * @property {number} seconds
- * @property {string | null} [side]   left | right, for alternate-nostril breathing
+ * @property {string | null} side    left | right, for alternate-nostril breathing; null otherwise
  * @property {string} cue       the words shown
  * @property {string} label     short name for the step list ("In", "Hold", "Out")
  *
- * @typedef {object} Exercise
+ * @typedef {object} Cycles  How many breaths a session has, and the range a reader may choose from.
+ * @property {number} default
+ * @property {number} min
+ * @property {number} max
+ *
+ * @typedef {object} Pace  One pace a reader can choose (hooks/content/exercises/pace.py).
+ * @property {number} value    the multiplier of every phase's seconds; 1 plays the data as written
+ * @property {string} name     the words the pacer's Pace list shows for it
+ *
+ * @typedef {object} GivenSettings  Breaths and pace to use instead of the remembered ones (a pattern's link).
+ * @property {number} cycles
+ * @property {number} pace
+ *
+ * @typedef {object} Exercise  What the build writes into data-exercise (render.py's exercise_payload;
+ *   tests/test_contract_types.py checks that the two have the same fields).
  * @property {string} id
- * @property {DataPhase | null} [lead_in]
+ * @property {DataPhase | null} lead_in
  * @property {DataPhase[]} phases
- * @property {{default: number, min: number, max: number}} cycles
- * @property {{cycles: number, pace: number}} [settings]  breaths and pace to use instead of the remembered ones
+ * @property {Cycles} cycles
+ * @property {Pace[]} paces           every pace, fastest first
+ * @property {number} shortest_phase  seconds: no phase may be shorter at the pace chosen
+ * @property {GivenSettings} [settings]  never written by the build: pattern-link.js adds it
  *
  * @typedef {object} PlannedPhase
  * @property {DataPhase} data
@@ -40,18 +56,15 @@
  * @property {number} progress  0 to 1 through the whole session
  */
 
-/** Multipliers of the data's seconds a reader can choose, fastest first. */
-export const PACES = [0.75, 0.9, 1, 1.25, 1.5];
-/** No phase may be shorter than this at any pace. */
-export const SHORTEST_PHASE_MS = 1000;
-
 /**
- * The paces on offer for an exercise: those that keep every phase at least a second long.
+ * The paces on offer for an exercise, fastest first: those that keep every phase, lead-in included,
+ * at least its shortest_phase long. The paces and that bound come with the exercise's data.
  * @param {Exercise} exercise
+ * @returns {number[]}
  */
 export function pacesFor(exercise) {
   const shortest = Math.min(...exercise.phases.concat(exercise.lead_in || []).map(phase => phase.seconds));
-  return PACES.filter(pace => pace * shortest * 1000 >= SHORTEST_PHASE_MS - 1e-6);
+  return exercise.paces.map(pace => pace.value).filter(pace => pace * shortest >= exercise.shortest_phase - 1e-9);
 }
 
 /**

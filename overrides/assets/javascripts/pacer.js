@@ -1,9 +1,6 @@
 // @ts-check
-// The page's entry for the breath pacer: registers <breath-pacer> once, however many times the
-// script runs (instant navigation loads it again on every page). The element itself is in
-// pacer-element.js, which defines nothing, so it can be imported without side effects.
-import { BreathPacer } from './pacer-element.js';
+// The page's entry for the breath pacer: registers <br-pacer>. The element is in pacer-element.js,
+// which registers nothing, so it can be imported without side effects.
+import { PacerElement } from './pacer-element.js';
 
-if (!customElements.get('breath-pacer')) customElements.define('breath-pacer', BreathPacer);
-
-export { BreathPacer };
+PacerElement.define();

@@ -1,6 +1,6 @@
 // @ts-check
 // A reader's own breathing pattern and its link, with no DOM: the address's query is read against
-// the contract the build writes (hooks/pattern_bounds.py), every value checked by the same bounds
+// the contract the build writes (hooks/content/exercises/bounds.py), every value checked by the same bounds
 // the exercise data obey, and anything unusable replaced by a safe value with a plain reason.
 // Link names (a public contract): in, hold, out, rest (seconds; 0 leaves a hold out), breaths, pace.
 import { pacesFor } from './pacer-schedule.js';
@@ -16,12 +16,25 @@ import { pacesFor } from './pacer-schedule.js';
  * @property {string} cue
  * @property {string} label
  *
- * @typedef {object} Contract
+ * @typedef {object} ContractBreaths
+ * @property {string} name     the link's name for it: breaths
+ * @property {number} min
+ * @property {number} max
+ * @property {number} default
+ *
+ * @typedef {object} ContractPace
+ * @property {string} name     the link's name for it: pace
+ * @property {number} default
+ *
+ * @typedef {object} Contract  What the build writes into data-contract (bounds.py's pattern_contract;
+ *   tests/test_contract_types.py checks that the two have the same fields).
  * @property {string} id
  * @property {ContractPhase[]} phases
  * @property {number} step
- * @property {{name: string, min: number, max: number, default: number}} breaths
- * @property {{name: string, default: number}} pace
+ * @property {ContractBreaths} breaths
+ * @property {ContractPace} pace
+ * @property {import('./pacer-schedule.js').Pace[]} paces  every pace, fastest first
+ * @property {number} shortest_phase  seconds: no phase may be shorter at the pace chosen
  *
  * @typedef {{seconds: Record<string, number>, breaths: number, pace: number}} Pattern
  */
@@ -150,6 +163,8 @@ export function patternExercise(pattern, contract) {
     lead_in: null,
     phases,
     cycles: { default: pattern.breaths, min, max },
+    paces: contract.paces,
+    shortest_phase: contract.shortest_phase,
     settings: { cycles: pattern.breaths, pace: pattern.pace },
   };
 }

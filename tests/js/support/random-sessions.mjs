@@ -2,6 +2,7 @@
 // Seeded random exercises for the pacer's property tests (schedule and sound track): the same seed
 // gives the same exercises, so a failure can be replayed with PACER_SEED=<seed>.
 import { pacesFor } from '../../../overrides/assets/javascripts/pacer-schedule.js';
+import { PACE_RULE } from './contract.mjs';
 
 /** @typedef {import('../../../overrides/assets/javascripts/pacer-schedule.js').Exercise} Exercise */
 
@@ -40,6 +41,7 @@ function randomExercise(next) {
     lead_in: next() < 0.5 ? randomPhase(next) : null,
     phases: Array.from({ length: 1 + Math.floor(next() * 5) }, () => randomPhase(next)),
     cycles: { min, max, default: min + Math.floor(next() * (max - min + 1)) },
+    ...PACE_RULE,
   };
 }
 

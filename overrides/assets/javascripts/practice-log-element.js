@@ -1,7 +1,9 @@
 // @ts-check
-// <practice-log> on the "Your practice" page: the switch that turns the log on or off, the sessions
-// kept on this device, a chart of minutes per day (inline SVG), "Download CSV" and "Delete all"
-// (after a confirmation). Everything is built with DOM calls and textContent.
+// <br-practice-log> on the "Your practice" page: the switch that turns the log on or off, the
+// sessions kept on this device, a chart of minutes per day (inline SVG), "Download CSV" and "Delete
+// all" (after a confirmation). Everything is built with DOM calls and textContent. The sessions are
+// kept by log-keeper.js. This module registers nothing: the page's practice-log.js calls
+// PracticeLogElement.define().
 import { localTime, minutesPerDay, readLog, toCsv, writeLog } from './log-store.js';
 
 /** @typedef {import('./log-store.js').Log} Log */
@@ -105,7 +107,14 @@ function table(log) {
   return wrap;
 }
 
-class PracticeLog extends HTMLElement {
+export class PracticeLogElement extends HTMLElement {
+  /** Registers the element under `tag`, once: instant navigation runs the page's scripts again.
+   * @param {string} [tag] @param {CustomElementRegistry} [registry] */
+  static define(tag = 'br-practice-log', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
   connectedCallback() {
     this.#render();
   }
@@ -191,5 +200,3 @@ class PracticeLog extends HTMLElement {
     yes.focus();
   }
 }
-
-if (!customElements.get('practice-log')) customElements.define('practice-log', PracticeLog);
