@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.content.findings import MAX_QUOTE_WORDS, BackLink, Finding, render_finding
+from hooks.content.findings import MAX_QUOTE_WORDS, BackLink, Finding
 from hooks.content.problems import DataError
-from hooks.content.references import render_reference_list, validate_references
+from hooks.content.references import validate_references
 from hooks.content.site_data import load_site_data
 from hooks.pages.citations import index_citations, scan_page
+from hooks.render.references import render_finding, render_reference_list
 from tests.support.html import read_markup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

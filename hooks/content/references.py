@@ -1,15 +1,13 @@
-"""The reference list: checked like the exercises, and rendered once for the references page."""
+"""The reference list: checked like the exercises (hooks/render/references.py shows it on the references page)."""
 
 from __future__ import annotations
 
 import datetime
-import html
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.content.findings import BackLink, Finding, render_findings, validate_findings
+from hooks.content.findings import Finding, validate_findings
 from hooks.content.problems import MISSING, Problems, check_fields
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,11 +29,6 @@ class Reference:
 
 def _is_date(value: Any) -> bool:
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-
-
-def format_date(day: datetime.date) -> str:
-    """29 November 2026: the way the pages write dates."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def anchor_id(key: str) -> str:
@@ -92,29 +85,6 @@ def validate_references(raw: Any, source: str) -> list[Reference]:
             references.append(Reference(good_key, entry["citation"].strip(), url, note, read, findings))
     problems.raise_if_any()
     return references
-
-
-def render_reference_list(references: list[Reference], cited_by: Mapping[str, Sequence[BackLink]] | None = None) -> str:
-    """The references page: each source under its own heading (its stable anchor), then its
-    findings, each with the places on the site that cite it (`cited_by`: finding anchor -> links)."""
-    items = []
-    for reference in sorted(references, key=lambda ref: ref.citation.lower()):
-        label = short_label(reference)
-        parts = [html.escape(reference.citation)]
-        if reference.url:
-            link = html.escape(reference.url, quote=True)
-            parts.append(f'<a href="{link}" rel="noopener">{html.escape(reference.url)}</a>')
-        if reference.read:
-            parts.append(f'<span class="br-references__read">(read {format_date(reference.read)})</span>')
-        if reference.note:
-            parts.append(f'<span class="br-references__note">{html.escape(reference.note)}</span>')
-        items.append(
-            f'<section class="br-source" aria-labelledby="{anchor_id(reference.key)}">'
-            f'<h2 id="{anchor_id(reference.key)}">{html.escape(label)}</h2>'
-            f'<p class="br-source__citation">{" ".join(parts)}</p>'
-            f"{render_findings(label, reference.findings, cited_by or {})}</section>"
-        )
-    return '<div class="br-references">' + "".join(items) + "</div>"
 
 
 def short_label(reference: Reference) -> str:
