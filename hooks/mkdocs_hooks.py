@@ -25,6 +25,7 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 
 from hooks.assets.compact import compact, is_own_asset  # noqa: E402 -- needs the lines above
 from hooks.finish import FinishError, SiteSettings, finish_site  # noqa: E402 -- needs the lines above
+from hooks.pages.citations import configured_slugify  # noqa: E402 -- needs the lines above
 from hooks.pages.shortcodes import body_first_line  # noqa: E402 -- needs the lines above
 from hooks.pipeline import Build, BuildError, PageSource, check_page_html, expand_page, start_build  # noqa: E402 -- needs the lines above
 
@@ -70,7 +71,9 @@ class _MkDocsBuild:
         """Read every page once (pacers, citations) before any is rendered; ship our scripts and styles compacted."""
         sources = {file.src_uri: file.content_string for file in files.documentation_pages()}
         try:
-            self.build.learn_pages(sources, Path(config.docs_dir).name)
+            toc = config.mdx_configs.get("toc") or config.mdx_configs.get("markdown.extensions.toc")
+            slugify = configured_slugify(toc)
+            self.build.learn_pages(sources, Path(config.docs_dir).name, slugify)
         except BuildError as error:
             raise PluginError(str(error)) from None
         overrides = Path(config.theme.custom_dir or "").resolve()
