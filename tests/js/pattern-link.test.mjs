@@ -1,6 +1,6 @@
 // @ts-check
 // The pattern link's parser and writer: `node --test tests/js/`. The contract is the build's own
-// (hooks/pattern_bounds.py), asked of Python, so these cases test the bounds the site ships.
+// (hooks/content/exercises/bounds.py), asked of Python, so these cases test the bounds the site ships.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 """The contract of a reader's own breathing pattern: the names a link carries and their bounds.
 
-One definition for the build and the page: the bounds are the exercise data's own (hooks/exercises.py),
+One definition for the build and the page: the bounds are the exercise data's own (hooks/content/exercises/check.py),
 and the page reads them from the `data-contract` attribute this module's contract is written into, so
 the form, the link parser and the data checker can never disagree. The names `in`, `hold`, `out`,
 `rest`, `breaths` and `pace` are public (practitioners send them as links): keep them stable.

@@ -1,6 +1,6 @@
 // @ts-check
 // A reader's own breathing pattern and its link, with no DOM: the address's query is read against
-// the contract the build writes (hooks/pattern_bounds.py), every value checked by the same bounds
+// the contract the build writes (hooks/content/exercises/bounds.py), every value checked by the same bounds
 // the exercise data obey, and anything unusable replaced by a safe value with a plain reason.
 // Link names (a public contract): in, hold, out, rest (seconds; 0 leaves a hold out), breaths, pace.
 import { pacesFor } from './pacer-schedule.js';

@@ -1,5 +1,5 @@
 // @ts-check
-// <pattern-maker data-contract="{json}">, as hooks/pattern_html.py writes it: the "your own pattern"
+// <pattern-maker data-contract="{json}">, as hooks/templates/exercises/pattern_maker.html writes it: the "your own pattern"
 // form. It reads the pattern from the address (pattern-link.js checks it), fills the form, shows
 // the hold caution only for a pattern with a hold, and plays the pattern in a <breath-pacer> it
 // makes. "Use this pattern" puts the pattern in the address; "Copy link" copies it. Nothing from the
