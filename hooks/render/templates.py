@@ -1,7 +1,7 @@
 """The one place markup is made: Jinja templates in hooks/templates/, and the one escape helper.
 
-Every value a template prints passes through `escape` (Jinja's autoescaping, with line breaks
-written as character references: a blank line would end Markdown's raw HTML block early). A
+Every value a template prints passes through `escape` (hooks/render/escape.py, in place of
+Jinja's own autoescaping, so line breaks are written as character references too). A
 value is printed unescaped only when it is already markup: the output of `inline` (data text
 rendered as inline Markdown with raw HTML refused) or of another template. Printing a name
 the template was not given is an error, never an empty string.
@@ -10,7 +10,6 @@ the template was not given is an error, never an empty string.
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -19,17 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from hooks.content.inline_markdown import render_inline
+from hooks.render.escape import escape
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Markdown's backslash escapes (Python-Markdown's own list), for text put into a Markdown template.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
-
-
-def escape(value: object) -> Markup:
-    """Text made safe for HTML, in an element or in a quoted attribute, with no line breaks left."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(html.escape(str(value), quote=True).replace("\n", "&#10;").replace("\r", "&#13;"))
 
 
 def _inline(text: str) -> Markup:
