@@ -251,8 +251,9 @@ def test_a_blank_line_in_data_text_cannot_end_the_html_block():
 
 
 def test_templates_refuse_a_value_they_were_not_given():
-    with pytest.raises(UndefinedError, match="cautions"):
-        render("cautions/crisis_line.html")
+    """Not an empty string, nor "no editor yet" for editors nobody passed."""
+    with pytest.raises(UndefinedError, match="names"):
+        render("site/editors.html")
 
 
 def test_every_value_a_template_prints_is_escaped_once_with_no_line_break():
