@@ -30,10 +30,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    """The page, or "" while the server is not answering (starting, or busy rebuilding: a read that
+    times out is asked again by the caller's loop, like a refused connection)."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
         return ""
 
 
