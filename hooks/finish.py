@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.content.cautions import light_headed_rule
 from hooks.content.countries import text_only_numbers, written_numbers_in
 from hooks.content.problems import DataError
 from hooks.content.site_data import DATA_PROBLEMS, SiteData, load_site_data
@@ -22,6 +21,7 @@ from hooks.offline.web_manifest import write_web_manifest
 from hooks.pages.built_rules import page_rules
 from hooks.pages.html_tree import parse_html
 from hooks.pages.security_policy import PolicyError, write_content_security_policy
+from hooks.render.cautions import light_headed_rule
 
 BUILT_PAGE_PROBLEMS = "Built pages break rules that protect readers; nothing was published:"
 

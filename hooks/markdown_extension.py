@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 
 from hooks.content.editors import editor_names
 from hooks.content.problems import DataError
 from hooks.content.site_data import DATA_PROBLEMS
+from hooks.pages.citations import Slugify, configured_slugify
 from hooks.pages.front_matter import read_front_matter
 from hooks.pages.shortcodes import body_first_line
 from hooks.pipeline import Build, BuildError, PageSource, expand_page, repository_of, start_build
@@ -52,6 +54,12 @@ def relative_url(target: str, page_url: str) -> str:
     if relative == ".":
         return "./"
     return relative + "/" if target.endswith("/") else relative
+
+
+def toc_slugify(md: Markdown) -> Slugify:
+    """How the toc extension this Markdown runs makes heading ids (its default when there is none)."""
+    settings = next((ext.getConfigs() for ext in md.registeredExtensions if isinstance(ext, TocExtension)), None)
+    return configured_slugify(settings)
 
 
 def _generator_context(md: Markdown) -> tuple[Any, dict[str, Any]] | None:
@@ -89,7 +97,7 @@ class ShortcodePreprocessor(Preprocessor):
                 body_first_line(text) if text else 1,
                 read_front_matter(text) if text else None,
             )
-            build = extension.build_for(docs_dir, config.get("extra") or {})
+            build = extension.build_for(docs_dir, config.get("extra") or {}, toc_slugify(self.md))
         else:
             build = extension.build_for(None, {})
 
@@ -131,9 +139,10 @@ class ShortcodeExtension(Extension):
         self._extra_read: tuple[object, ...] = ()
         self.pages_seen: list[str] = []  # the documents converted since the last reset
 
-    def build_for(self, docs_dir: Path | None, extra: dict[str, Any]) -> Build:
+    def build_for(self, docs_dir: Path | None, extra: dict[str, Any], slugify: Slugify | None = None) -> Build:
         """The build's state, completed from the generator's settings the first time they are seen:
-        the repository (unless given as an option), the editors, and which page shows each pacer."""
+        the repository (unless given as an option), the editors, which page shows each pacer, and
+        where each finding is cited (section ids made by `slugify`, the toc extension's)."""
         build = self.build
         settings = (repr(extra.get("editors")), extra.get("repository"), extra.get("server_url"))
         if extra and settings != self._extra_read:
@@ -151,7 +160,8 @@ class ShortcodeExtension(Extension):
             self._pages_read.add(docs_dir)
             pages = sorted(docs_dir.rglob("*.md"))
             build.learn_pages(
-                {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in pages}
+                {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in pages},
+                slugify=slugify or configured_slugify(None),
             )
         return build
 

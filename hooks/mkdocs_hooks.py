@@ -2,17 +2,16 @@
 
 Thin on purpose: every rule and every piece of HTML comes from the plain modules beside this
 file, which Zensical's build (through markdown_extension.py and `python -m hooks.finish`) uses too.
-The build's state lives in one object, made afresh in on_config for each build.
+The build's state lives in one object, made afresh in on_config for each build; under `mkdocs
+serve`, from the code as it is on disk then.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,37 +23,32 @@ _REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a package
     sys.path.insert(0, str(_REPO_ROOT))
 
-# `mkdocs serve` runs every rebuild in one process. MkDocs executes this file afresh for each
-# build (see _load_this_file_afresh_next_build), and dropping the project's modules here makes
-# the imports below read the code as it is on disk now, not as it was when the server started.
-for _name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
-    del sys.modules[_name]
-
 from hooks.assets.compact import compact, is_own_asset  # noqa: E402 -- needs the lines above
 from hooks.finish import FinishError, SiteSettings, finish_site  # noqa: E402 -- needs the lines above
+from hooks.pages.citations import configured_slugify  # noqa: E402 -- needs the lines above
 from hooks.pages.shortcodes import body_first_line  # noqa: E402 -- needs the lines above
 from hooks.pipeline import Build, BuildError, PageSource, check_page_html, expand_page, start_build  # noqa: E402 -- needs the lines above
 
 
-def _load_this_file_afresh_next_build() -> None:
-    """MkDocs 1.6 caches each hook module for the life of the process (an lru_cache on
-    Hooks._load_hook), so under `mkdocs serve` an edit to this file would never be seen.
-    Forgetting the cache makes the next configuration load execute this file again."""
-    load_hook = getattr(config_options.Hooks, "_load_hook", None)
-    if load_hook is None or not hasattr(load_hook, "cache_clear"):
-        raise PluginError("MkDocs no longer caches hooks as 1.6 does; `make serve` would not reload hooks/.")
-    load_hook.cache_clear()
-
-
-# Which MkDocs command runs: kept in the process environment because under `mkdocs serve` this
-# file is executed afresh for every rebuild (see above) while on_startup runs only once.
-_COMMAND_VARIABLE = "BREATHING_ROOM_MKDOCS_COMMAND"
+def _run_the_code_on_disk() -> None:
+    """`mkdocs serve` rebuilds in one process, which keeps every module it has imported. Before each
+    of its builds, forget the project's modules and run this file again, in place: its imports
+    then read hooks/ as it is on disk now, and the event functions MkDocs registered, which look
+    their helpers up in this module's namespace, reach the new code in this very build."""
+    for name in [name for name in sys.modules if name == "hooks" or name.startswith("hooks.")]:
+        del sys.modules[name]
+    this_module = sys.modules[__name__]
+    spec = this_module.__spec__
+    if spec is None or spec.loader is None:
+        raise PluginError(f"{__file__} was not loaded from a file; `make serve` cannot reload hooks/.")
+    spec.loader.exec_module(this_module)
 
 
 class _MkDocsBuild:
     """The events MkDocs calls, around the one Build that on_config makes for each build."""
 
-    def __init__(self) -> None:
+    def __init__(self, serving: bool) -> None:
+        self.serving = serving  # `mkdocs serve`: its live preview must not be cached offline
         self._build: Build | None = None
         self._sources: dict[str, str] = {}  # built page -> its source file, for the last step's messages
 
@@ -66,7 +60,6 @@ class _MkDocsBuild:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Fail before anything is written when the data files or the repository context have problems."""
-        _load_this_file_afresh_next_build()
         try:
             self._build = start_build(Path(config.config_file_path).parent / "data", config.extra)
         except BuildError as error:
@@ -78,7 +71,9 @@ class _MkDocsBuild:
         """Read every page once (pacers, citations) before any is rendered; ship our scripts and styles compacted."""
         sources = {file.src_uri: file.content_string for file in files.documentation_pages()}
         try:
-            self.build.learn_pages(sources, Path(config.docs_dir).name)
+            toc = config.mdx_configs.get("toc") or config.mdx_configs.get("markdown.extensions.toc")
+            slugify = configured_slugify(toc)
+            self.build.learn_pages(sources, Path(config.docs_dir).name, slugify)
         except BuildError as error:
             raise PluginError(str(error)) from None
         overrides = Path(config.theme.custom_dir or "").resolve()
@@ -122,21 +117,28 @@ class _MkDocsBuild:
                 settings,
                 self.build.data,
                 sources=self._sources,
-                retiring=os.environ.get(_COMMAND_VARIABLE) == "serve",
+                retiring=self.serving,
             )
         except FinishError as error:
             raise PluginError(str(error)) from None
 
 
-_events = _MkDocsBuild()
+# The command on_startup was given, kept when this file runs again in place (_run_the_code_on_disk):
+# MkDocs calls on_startup once for a whole `mkdocs serve` session, before its first build.
+_command: str = globals().get("_command", "build")
+_events = _MkDocsBuild(serving=_command == "serve")
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`: its live preview must not be cached offline."""
-    os.environ[_COMMAND_VARIABLE] = command
+    """Remember whether this is `mkdocs serve`: it rebuilds with the code on disk, and is not cached offline."""
+    global _command
+    _command = command
+    _events.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    if _command == "serve":
+        _run_the_code_on_disk()  # a new _events, and every helper, from the code on disk
     return _events.on_config(config)
 
 

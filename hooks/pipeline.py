@@ -17,7 +17,7 @@ from hooks.content.editors import editor_names
 from hooks.content.problems import DataError
 from hooks.content.repository import Repository, repository_from
 from hooks.content.site_data import DATA_PROBLEMS, REFERENCES_PAGE, SiteData, load_site_data
-from hooks.pages.citations import CITATION_PROBLEMS, CitationIndex, index_citations
+from hooks.pages.citations import CITATION_PROBLEMS, DEFAULT_SLUGIFY, CitationIndex, Slugify, index_citations
 from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.page_rules import citation_problems, heading_problems
 from hooks.pages.shortcode_renderers import SHORTCODE_PROBLEMS, pacer_pages, shortcode_renderers
@@ -40,13 +40,18 @@ class Build:
     pacer_pages: dict[str, str] = field(default_factory=dict)
     citations: CitationIndex = field(default_factory=CitationIndex)
 
-    def learn_pages(self, markdown_by_page: Mapping[str, str], docs_name: str = "docs") -> None:
+    def learn_pages(
+        self, markdown_by_page: Mapping[str, str], docs_name: str = "docs", slugify: Slugify = DEFAULT_SLUGIFY
+    ) -> None:
         """Read every page's source once, before any is rendered: which page shows each pacer (so a
         caution can link to the exercises without holds), and where each finding is cited (so the
-        references page can link back). BuildError lists every citation that lands on no finding
-        and every finding nothing cites."""
+        references page can link back to the section, whose id `slugify` makes as the site's toc
+        extension does). BuildError lists every citation that lands on no finding and every
+        finding nothing cites."""
         self.pacer_pages = pacer_pages(markdown_by_page)
-        self.citations = index_citations(markdown_by_page, self.data.references, self.data.exercises, docs_name)
+        self.citations = index_citations(
+            markdown_by_page, self.data.references, self.data.exercises, docs_name, slugify
+        )
         if self.citations.problems:
             raise BuildError(CITATION_PROBLEMS + "\n" + "\n".join(self.citations.problems))
 

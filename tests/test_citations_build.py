@@ -213,3 +213,22 @@ def test_zensical_stops_on_a_bare_citation_with_the_mkdocs_message(site_copy):
     assert CITATION_PROBLEMS in zensical.stdout + zensical.stderr
     assert message in zensical.stdout + zensical.stderr
     assert not list((site_copy / "site-zensical").rglob("index.html")), "no page may be written"
+
+
+def test_back_links_use_the_heading_ids_of_the_configured_slugify(site_copy):
+    """A site whose toc extension slugifies headings its own way (here keeping accents, where the
+    default drops them) gets back links to the ids its headings really have."""
+    replace_in(
+        site_copy / "mkdocs.yml",
+        "  - toc:\n",
+        "  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
+    )
+    faq = site_copy / "docs/faq.md"
+    cite = "A study ([Haller 2020](references.md#haller-2020-pain-vs-sham)).\n"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\n## Études récentes\n\n" + cite, encoding="utf-8")
+    result = build_copy(site_copy)
+    assert result.returncode == 0, result.stderr
+    assert "études-récentes" in element_ids(read_page(site_copy / "site/faq/index.html"))
+    block = references_page(site_copy / "site").xpath("//h3[@id='haller-2020-pain-vs-sham']")[0].getparent()
+    links = {a.text_content(): a.get("href") for a in block.xpath(".//p[@class='br-finding__cited']/a")}
+    assert links["Questions people ask: Études récentes"] == "../faq/#études-récentes"

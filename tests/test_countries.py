@@ -6,24 +6,20 @@ every page and survives a reload (checked in Chromium)."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 
+import markdown
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from hooks.content.countries import (
-    TOPICS,
-    dial,
-    parse_topics,
-    render_country_tabs,
-    text_only_numbers,
-    validate_countries,
-)
+from hooks.content.countries import TOPICS, dial, text_only_numbers, validate_countries
 from hooks.content.problems import DataError
 from hooks.content.site_data import load_site_data
+from hooks.render.countries import parse_topics, render_country_tabs
 from tests.support.build import build_copy, copy_site
-from tests.support.html import read_page
+from tests.support.html import read_markup, read_page
 from tests.support.paths import REPO_ROOT
 
 SOURCE = "data/countries.yml"
@@ -178,8 +174,17 @@ def test_a_file_without_countries_is_refused():
 # Rendering -----------------------------------------------------------------------------------
 
 
+def tabs_html(topics: tuple[str, ...]) -> str:
+    """The country tabs' Markdown as the site's Markdown extensions render it."""
+    return markdown.markdown(
+        render_country_tabs(COUNTRIES, topics),
+        extensions=["attr_list", "md_in_html", "pymdownx.tabbed"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+
+
 def test_numbers_are_tel_and_sms_links_to_the_digits():
-    html = render_country_tabs(COUNTRIES, ("crisis", "sexual_assault"), 1)
+    html = tabs_html(("crisis", "sexual_assault"))
     assert '<a href="tel:116123">116 123</a>' in html
     assert '<a href="sms:85258?body=SHOUT">85258</a>' in html
     assert '<a href="tel:18006564673">1-800-656-4673</a>' in html
@@ -188,7 +193,7 @@ def test_numbers_are_tel_and_sms_links_to_the_digits():
 
 
 def test_every_number_in_the_data_is_a_link_in_the_tabs():
-    html = render_country_tabs(COUNTRIES, tuple(TOPICS), 3)
+    html = tabs_html(tuple(TOPICS))
     for country in COUNTRIES:
         for items in country.help.values():
             for item in items:
@@ -199,15 +204,36 @@ def test_every_number_in_the_data_is_a_link_in_the_tabs():
 
 
 def test_tabs_are_material_linked_tabs_labelled_with_country_names():
-    html = render_country_tabs(COUNTRIES, ("crisis",), 2)
-    assert html.startswith('<div class="tabbed-set tabbed-alternate br-countries" data-tabs="2:10">')
-    assert '<input checked id="__br_country_2_1" name="__br_country_2" type="radio">' in html
-    assert '<label for="__br_country_2_10">Elsewhere</label>' in html
-    assert html.count('class="tabbed-block"') == len(COUNTRIES)
+    root = read_markup(tabs_html(("crisis",)))
+    (tab_set,) = root.xpath("./div[@class='br-countries']/div[@class='tabbed-set tabbed-alternate']")
+    assert [label.text_content() for label in tab_set.xpath("./div[@class='tabbed-labels']/label")] == [
+        country.name for country in COUNTRIES
+    ]
+    inputs = tab_set.xpath("./input[@type='radio']")
+    assert len(inputs) == len(COUNTRIES) and inputs[0].get("checked") is not None
+    assert len(tab_set.xpath(".//div[@class='tabbed-block']")) == len(COUNTRIES)
+    # One kind of help: no heading; several: one heading each, in the order asked for.
+    assert not tab_set.xpath(".//p[@class='br-country-topic']")
+    headings = read_markup(tabs_html(("urgent", "crisis"))).xpath("(//div[@class='tabbed-block'])[1]/p/text()")
+    assert headings == [TOPICS["urgent"], TOPICS["crisis"]]
+
+
+def test_text_from_the_data_is_shown_as_written_never_as_markup():
+    hostile = "Help <b>now</b> *free* [x](javascript:alert(1)) {: .x } 1. _y_ `z`"
+    country = dataclasses.replace(COUNTRIES[0], name="Land *one* <i>", help={}, missing=hostile)
+    html = markdown.markdown(
+        render_country_tabs([country], ("crisis",)),
+        extensions=["attr_list", "md_in_html", "pymdownx.tabbed"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+    root = read_markup(html)
+    assert root.xpath("//label")[0].text_content() == "Land *one* <i>"
+    assert root.xpath("//li")[0].text_content() == hostile
+    assert not root.xpath("//b | //i | //em | //code | //a | //ol")
 
 
 def test_a_country_without_a_checked_source_says_so():
-    html = render_country_tabs(COUNTRIES, ("therapy",), 1)
+    html = tabs_html(("therapy",))
     assert "We have not yet checked a source for this in Canada. Your family doctor can tell you." in html
     assert "We cannot list every country here." in html
 
@@ -239,7 +265,7 @@ def test_pages_show_country_tabs_with_every_number_linked(built_site, page, sets
     numbers = [item for country in COUNTRIES for items in country.help.values() for item in items]
     shown = [f"tel:{dial(item.call)}" for item in numbers if item.call]
     assert any(href in hrefs for href in shown)
-    for link in root.xpath("//ul[contains(@class, 'br-country-help')]//a"):
+    for link in root.xpath("//div[contains(@class, 'br-countries')]//ul//a"):
         text = link.text_content().strip()
         if text[:1].isdigit():
             assert link.get("href").split("?")[0] in {f"tel:{dial(text)}", f"sms:{dial(text)}"}, text
@@ -285,7 +311,7 @@ def _chosen(page: Page) -> list[str]:
     """The label of the checked tab in every country tab set on the page."""
     return page.eval_on_selector_all(
         ".br-countries",
-        "sets => sets.map(set => set.querySelector(`label[for='${set.querySelector(':scope > input:checked').id}']`)"
+        "sets => sets.map(set => set.querySelector(`label[for='${set.querySelector(':scope > .tabbed-set > input:checked').id}']`)"
         ".innerText.trim())",
     )
 

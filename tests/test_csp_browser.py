@@ -3,7 +3,7 @@ Zensical build: every page loads with no violation (the theme's inline scripts r
 their hashes), instant navigation through every page and a running pacer cause none, and a script
 injected into a page is refused. Firefox and WebKit crawl one page of each kind (see
 REPRESENTATIVE_PAGES). The offline copy's pages carry the same policy (see
-test_offline_csp_browser.py)."""
+test_your_own_pattern.py, test_a_pattern_link_opens_offline_with_its_policy)."""
 
 from __future__ import annotations
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.content.findings import MAX_QUOTE_WORDS, BackLink, Finding, render_finding
+from hooks.content.findings import MAX_QUOTE_WORDS, BackLink, Finding
 from hooks.content.problems import DataError
-from hooks.content.references import render_reference_list, validate_references
+from hooks.content.references import validate_references
 from hooks.content.site_data import load_site_data
-from hooks.pages.citations import index_citations, scan_page
+from hooks.pages.citations import configured_slugify, index_citations, scan_page
+from hooks.render.references import render_finding, render_reference_list
 from tests.support.html import read_markup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +105,16 @@ def test_the_scan_finds_each_citation_with_its_line_and_section():
         (17, "ref-haller-2020", "what-the-trials-show", "What the trials show"),
         (17, "haller-2020-pain-vs-shan", "what-the-trials-show", "What the trials show"),
     ]
+
+
+def test_section_ids_are_made_by_the_configured_slugify():
+    """The toc extension may be configured to slugify its own way; back links must follow it."""
+    slugify = configured_slugify(
+        {"slugify": lambda text, separator: text.upper().replace(" ", separator), "separator": "_"}
+    )
+    _, citations = scan_page("faq.md", PAGE, slugify)
+    assert [c.section_id for c in citations] == ["", "WHAT_THE_TRIALS_SHOW", "WHAT_THE_TRIALS_SHOW"]
+    assert configured_slugify(None)("What the `trials` show") == "what-the-trials-show"
 
 
 def test_unknown_and_bare_citations_are_named_by_page_and_line():

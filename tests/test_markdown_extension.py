@@ -8,9 +8,10 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markdown.extensions.toc import TocExtension
 
 from hooks.content.repository import repository_from
-from hooks.markdown_extension import PageShortcodeError, SiteDataError, makeExtension, relative_url
+from hooks.markdown_extension import PageShortcodeError, SiteDataError, makeExtension, relative_url, toc_slugify
 from tests.support.paths import REPO_ROOT
 
 DATA = REPO_ROOT / "data"
@@ -135,3 +136,15 @@ def test_front_matter_is_checked_from_the_source_file(tmp_path: Path):
     assert message.startswith("docs/about.md: front matter problems:\n")
     assert 'docs/about.md: field "description": found 6 characters; allowed: 50 to 160.' in message
     assert 'docs/about.md: field "reviewed": found nothing (empty)' in message
+
+
+def test_heading_ids_come_from_the_toc_extension_this_markdown_runs():
+    """Zensical configures toc as MkDocs does; the citations' section ids must use its slugify."""
+
+    def shouting(text: str, separator: str) -> str:
+        return text.upper().replace(" ", separator)
+
+    configured = markdown.Markdown(extensions=[TocExtension(slugify=shouting, separator="_")])
+    assert toc_slugify(configured)("What the trials show") == "WHAT_THE_TRIALS_SHOW"
+    assert toc_slugify(markdown.Markdown(extensions=["toc"]))("What the trials show") == "what-the-trials-show"
+    assert toc_slugify(markdown.Markdown())("Études") == "etudes"

@@ -8,6 +8,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jinja2 import UndefinedError
 
 from hooks.content.cautions import ExerciseLink, SharedCautions
 from hooks.content.exercises import ACTIONS, Cycles, Exercise, Phase, default_cue
@@ -15,6 +16,8 @@ from hooks.content.exercises.render import exercise_payload, pattern_text, rende
 from hooks.content.findings import Finding
 from hooks.content.references import Reference
 from hooks.pages.shortcodes import ShortcodeError, expand_shortcodes
+from hooks.render.escape import escape
+from hooks.render.templates import render
 from tests.support.html import read_markup
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -242,3 +245,22 @@ def test_a_blank_line_in_data_text_cannot_end_the_html_block():
     markup = pacer(make_exercise(title="Box\n\nbreathing"))
     assert "\n\n" not in markup
     assert pacer_attributes(markup)["aria-label"] == "Box\n\nbreathing pacer"
+
+
+# Templates ------------------------------------------------------------------------------------
+
+
+def test_templates_refuse_a_value_they_were_not_given():
+    """Not an empty string, nor "no editor yet" for editors nobody passed."""
+    with pytest.raises(UndefinedError, match="names"):
+        render("site/editors.html")
+
+
+def test_every_value_a_template_prints_is_escaped_once_with_no_line_break():
+    assert escape("a \"b\"\n\n<c> & 'd'") == "a &quot;b&quot;&#10;&#10;&lt;c&gt; &amp; &#x27;d&#x27;"
+    assert escape(escape("<")) == "&lt;"  # already markup: not escaped twice
+    names = ("Ada\n\n<b>", 'Bo "B"')
+    assert render("site/editors.html", names=names) == (
+        '<p class="br-editors">Ada&#10;&#10;&lt;b&gt; and Bo &quot;B&quot; edit this site and are responsible for '
+        "what it says.</p>"
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hooks.content.cautions import validate_cautions
-from hooks.content.editors import NO_EDITOR_YET, editor_names, render_editors
+from hooks.content.editors import editor_names
 from hooks.content.exercises import Cycles, Exercise, Phase, has_hold
 from hooks.content.exercises.render import render_pacer
 from hooks.content.problems import DataError
@@ -19,6 +19,7 @@ from hooks.content.references import validate_references
 from hooks.content.site_data import load_site_data
 from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.shortcode_renderers import hold_free_links, pacer_pages, shortcode_renderers
+from hooks.render.site import render_editors
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = load_site_data(REPO_ROOT / "data")
@@ -224,6 +225,8 @@ def test_the_references_list_shows_the_read_date():
 
 
 # Editors and reviewers ---------------------------------------------------------------------
+
+NO_EDITOR_YET = "No named editor is listed yet. The pages are written by the project's contributors."
 
 
 def test_no_editor_listed_says_so_plainly():

@@ -30,10 +30,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    """The page, or "" while the server is not answering (starting, or busy rebuilding: a read that
+    times out is asked again by the caller's loop, like a refused connection)."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
         return ""
 
 
@@ -81,9 +83,11 @@ def test_saving_hooks_data_or_overrides_rebuilds_with_what_is_on_disk(served_cop
     box, four_seven_eight = site + "exercises/box/", site + "exercises/4-7-8/"
     wait_for_text(box, "Step by step", server, log)
 
-    # A module the hook imports (rendering code).
+    # A module the hook imports (rendering code), and a template it fills.
+    replace_in(root / "hooks/content/exercises/render.py", 'rhythm = " · ".join(', 'rhythm = " / ".join(')
+    wait_for_text(box, "In 4 / Hold 4 / Out 4", server, log)
     replace_in(
-        root / "hooks/content/exercises/render.py",
+        root / "hooks/templates/exercises/pacer.html",
         "<summary>Step by step</summary>",
         "<summary>Step after step</summary>",
     )
@@ -103,7 +107,7 @@ def test_saving_hooks_data_or_overrides_rebuilds_with_what_is_on_disk(served_cop
         "      - action: hold-full\n        seconds: 7",
         "      - action: hold-full\n        seconds: 6.5",
     )
-    wait_for_text(four_seven_eight, "In 4 · Hold 6.5 · Out 8", server, log)
+    wait_for_text(four_seven_eight, "In 4 / Hold 6.5 / Out 8", server, log)
 
     # The theme overrides.
     replace_in(root / "overrides/main.html", "Page last reviewed:", "Page last checked:")
@@ -111,4 +115,5 @@ def test_saving_hooks_data_or_overrides_rebuilds_with_what_is_on_disk(served_cop
 
     # Every edit is still there: each rebuild used all of the current files.
     assert "<summary>Step after step</summary>" in page
+    assert "In 4 / Hold 4 / Out 4" in page
     assert "Edited Room" in page

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks.content.cautions import crisis_line
 from hooks.content.exercises import has_hold
 from hooks.content.site_data import load_site_data
 from hooks.finish import built_page_problems
+from hooks.render.cautions import crisis_line
 from tests.support.build import build_copy, copy_site
 from tests.support.html import read_page
 from tests.support.site_checks import article_words, citation_problems, hold_caution_problems, links_to

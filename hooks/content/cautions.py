@@ -1,4 +1,4 @@
-"""Safety wording shared by many pages: checked like the exercises, written once, rendered here.
+"""Safety wording shared by many pages: checked like the exercises, written once (shown by hooks/render/cautions.py).
 
 The light-headedness rule and the hold caution appear beside several pacers and on the safety
 page, and the short crisis line on every page that talks about distress. Keeping one copy in
@@ -7,12 +7,10 @@ page, and the short crisis line on every page that talks about distress. Keeping
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from hooks.content.inline_markdown import check_links, render_inline
+from hooks.content.inline_markdown import check_links
 from hooks.content.problems import Lines, Problems
 from hooks.content.schemas import check_schema
 
@@ -48,43 +46,3 @@ class ExerciseLink(NamedTuple):
 
     title: str
     url: str
-
-
-def light_headed_rule(cautions: SharedCautions) -> str:
-    """The one light-headedness rule, as a paragraph for a page."""
-    return f'<p class="br-light-headed">{render_inline(cautions.light_headed)}</p>'
-
-
-def crisis_line(cautions: SharedCautions) -> str:
-    """The crisis numbers as one paragraph, for pages where distress comes up (defined once, in the data)."""
-    return f'<p class="br-crisis">{render_inline(cautions.crisis)}</p>'
-
-
-def hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
-    """The hold caution as list items, so a pacer's "Before you start" list can include them."""
-    who = "".join(f"<li>{render_inline(line)}</li>" for line in cautions.holds_who)
-    who_list = f'<ul class="br-hold-who">{who}</ul>' if who else ""
-    lines = "".join(
-        f'<li class="br-hold-caution">{render_inline(line)}{who_list if index == 0 else ""}</li>'
-        for index, line in enumerate(cautions.holds)
-    )
-    if not hold_free:
-        return lines
-    links = ", ".join(f'<a href="{html.escape(link.url)}">{html.escape(link.title)}</a>' for link in hold_free)
-    return lines + f'<li class="br-hold-free">{render_inline(cautions.hold_free_lead)} {links}.</li>'
-
-
-def hold_caution(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
-    """Who should skip breath holds, and where the exercises without holds are, as a list for a page."""
-    return f'<ul class="br-holds">{hold_items(cautions, hold_free)}</ul>'
-
-
-CRISIS_BOX_TITLE = "Are you in crisis or unsafe right now?"
-
-
-def crisis_box(cautions: SharedCautions) -> str:
-    """The crisis line in a red box for the home page: the same words and order as every other page."""
-    return (
-        f'<div class="admonition danger"><p class="admonition-title">{CRISIS_BOX_TITLE}</p>'
-        f"{crisis_line(cautions)}</div>"
-    )

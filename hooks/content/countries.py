@@ -5,21 +5,17 @@ medicine's side effect and sexual-assault support lines differ by country. Each 
 once, with the page it was read on and the date, and the build refuses a file with a fact that
 has no source, a number that is not a number, or a field it does not know.
 
-The tabs use the markup of pymdownx.tabbed's alternate style, so Material's linked content tabs
-(`content.tabs.link`) carry a reader's choice of country to every country block on every page
-and remember it: the tab labels are the country names, and Material matches tabs by label.
+hooks/render/countries.py shows them as linked country tabs, labelled with the country names.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
-from hooks.content.fields import as_date, format_date
+from hooks.content.fields import as_date
 from hooks.content.problems import MISSING, Entries, Lines, Location, Problems, entries
 from hooks.content.schemas import check_schema
 
@@ -32,8 +28,6 @@ TOPICS: dict[str, str] = {
     "side_effects": "Reporting a medicine's side effect",
     "sexual_assault": "After a sexual assault or unwanted touch",
 }
-# What a tab says for a kind of help we have not checked a source for in that country yet.
-NOT_CHECKED = "We have not yet checked a source for this in {country}. Your family doctor can tell you."
 
 COUNTRIES = Entries("countries", "country", "name", lambda name: isinstance(name, str))
 
@@ -124,75 +118,3 @@ def written_numbers_in(countries: list[Country]) -> set[str]:
         for number in (item.call, item.text)
         if number
     }
-
-
-# --- rendering -------------------------------------------------------------------------------
-
-
-def _item(item: Help) -> str:
-    name = html.escape(item.service)
-    if item.web:
-        name = f'<a href="{html.escape(item.web, quote=True)}">{name}</a>'
-    parts = [f"<strong>{name}</strong>"]
-    if item.call:
-        parts.append(f'call <a href="tel:{dial(item.call)}">{html.escape(item.call)}</a>')
-    if item.text:
-        body = f"?body={quote(item.text_keyword)}" if item.text_keyword else ""
-        keyword = f"{html.escape(item.text_keyword)} to " if item.text_keyword else ""
-        link = f'<a href="sms:{dial(item.text)}{body}">{html.escape(item.text)}</a>'
-        parts.append(f"text {keyword}{link}")
-    said = ": " + ", or ".join(parts[1:]) if len(parts) > 1 else ""
-    note = f". {html.escape(item.note)}" if item.note else ""
-    source = (
-        f' <span class="br-country-source">(<a href="{html.escape(item.source, quote=True)}">source</a>, '
-        f"read {format_date(item.read)})</span>"
-    )
-    return f"<li>{parts[0]}{said}{note}.{source}</li>"
-
-
-def _block(country: Country, topics: tuple[str, ...]) -> str:
-    sections = []
-    for topic in topics:
-        items = country.help.get(topic, ())
-        listed = "".join(_item(item) for item in items) or (
-            f"<li>{html.escape(country.missing or NOT_CHECKED.format(country=country.name))}</li>"
-        )
-        heading = f'<p class="br-country-topic">{TOPICS[topic]}</p>' if len(topics) > 1 else ""
-        sections.append(f'{heading}<ul class="br-country-help" data-topic="{topic}">{listed}</ul>')
-    return f'<div class="tabbed-block">{"".join(sections)}</div>'
-
-
-def parse_topics(argument: str) -> tuple[str, ...]:
-    """`crisis,urgent` -> ("crisis", "urgent"); LookupError names the known topics."""
-    topics = tuple(part.strip().replace("-", "_") for part in argument.split(",") if part.strip())
-    unknown = [topic for topic in topics if topic not in TOPICS]
-    if not topics or unknown:
-        known = ", ".join(topic.replace("_", "-") for topic in TOPICS)
-        found = f'unknown topic "{unknown[0].replace("_", "-")}"' if unknown else "no topic"
-        raise LookupError(
-            f"{found} in <!-- md:countries -->; name one or more, separated by commas, from: {known} "
-            "(e.g. <!-- md:countries crisis,urgent -->)."
-        )
-    return topics
-
-
-def render_country_tabs(countries: list[Country], topics: tuple[str, ...], set_number: int) -> str:
-    """One tab per country, as pymdownx.tabbed (alternate style) writes them.
-
-    `set_number` tells this set from the others on the same page: the radio inputs' names and
-    ids must be unique on a page. The `br-` prefix keeps them apart from Markdown-written tabs.
-    """
-    prefix = f"__br_country_{set_number}"
-    inputs = "".join(
-        f'<input{" checked" if index == 1 else ""} id="{prefix}_{index}" name="{prefix}" type="radio">'
-        for index in range(1, len(countries) + 1)
-    )
-    labels = "".join(
-        f'<label for="{prefix}_{index}">{html.escape(country.name)}</label>'
-        for index, country in enumerate(countries, start=1)
-    )
-    blocks = "".join(_block(country, topics) for country in countries)
-    return (
-        f'<div class="tabbed-set tabbed-alternate br-countries" data-tabs="{set_number}:{len(countries)}">'
-        f'{inputs}<div class="tabbed-labels">{labels}</div><div class="tabbed-content">{blocks}</div></div>'
-    )

@@ -1,4 +1,4 @@
-"""Who edits the site: names from `extra.editors` in mkdocs.yml, shown on the About page.
+"""Who edits the site: names from `extra.editors` in mkdocs.yml, shown on the About page (hooks/render/site.py).
 
 Authority means naming real people. Until a maintainer fills the list in, the page says so
 plainly instead of showing a made-up name.
@@ -6,15 +6,9 @@ plainly instead of showing a made-up name.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from hooks.content.problems import DataError, describe
-
-NO_EDITOR_YET = (
-    "No named editor is listed yet. The pages are written by the project's contributors. "
-    "Every change they make is public in the project's history."
-)
 
 
 def editor_names(raw: Any, source: str = "mkdocs.yml") -> tuple[str, ...]:
@@ -32,19 +26,3 @@ def editor_names(raw: Any, source: str = "mkdocs.yml") -> tuple[str, ...]:
     if messages:
         raise DataError(messages)
     return tuple(name.strip() for name in raw)
-
-
-def _join(names: tuple[str, ...]) -> str:
-    escaped = [html.escape(name) for name in names]
-    if len(escaped) == 1:
-        return escaped[0]
-    return ", ".join(escaped[:-1]) + " and " + escaped[-1]
-
-
-def render_editors(names: tuple[str, ...]) -> str:
-    """One paragraph naming the editors, or saying plainly that none is named yet."""
-    if not names:
-        return f'<p class="br-editors">{NO_EDITOR_YET}</p>'
-    if len(names) == 1:
-        return f'<p class="br-editors">{_join(names)} edits this site and is responsible for what it says.</p>'
-    return f'<p class="br-editors">{_join(names)} edit this site and are responsible for what it says.</p>'

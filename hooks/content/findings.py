@@ -2,15 +2,13 @@
 
 Each source in data/references.yml lists the findings the site uses. A finding quotes the
 source (at most 40 words, found in the copy we read) and says where in the source the words
-are, so a reader can check the sentence that cites it. This module checks the findings and
-renders the references page, one source at a time, each finding with its quote and the
-places on the site that cite it. Their fields are checked by data/schemas/references.schema.json.
+are, so a reader can check the sentence that cites it. This module checks the findings (their
+fields: data/schemas/references.schema.json); hooks/render/references.py shows each with its
+quote and the places on the site that cite it.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,26 +89,3 @@ def finding(source_key: str, raw: dict[str, Any]) -> Finding:
 def finding_title(label: str, finding: Finding) -> str:
     """'Haller 2020: pain vs sham': the source's short label and the finding's id in words."""
     return f"{label}: {finding.id.replace('-', ' ')}"
-
-
-def render_finding(label: str, finding: Finding, cited_by: Sequence[BackLink]) -> str:
-    """One finding: a heading (the anchor citations land on), the quote, where it is, its limits,
-    and the places that cite it. Material's instant preview shows the heading and what follows
-    it up to the next heading, so everything a reader needs to judge the claim is in the preview."""
-    parts = [
-        f'<h3 id="{html.escape(finding.anchor, quote=True)}">{html.escape(finding_title(label, finding))}</h3>',
-        f'<blockquote class="br-finding__quote"><p>{html.escape(finding.quote)}</p></blockquote>',
-        f'<p class="br-finding__where">Where in the source: {html.escape(finding.where)}</p>',
-    ]
-    if finding.does_not_show:
-        parts.append(f'<p class="br-finding__limits">What it does not show: {html.escape(finding.does_not_show)}</p>')
-    if cited_by:
-        links = "; ".join(
-            f'<a href="{html.escape(link.href, quote=True)}">{html.escape(link.label)}</a>' for link in cited_by
-        )
-        parts.append(f'<p class="br-finding__cited">Cited on: {links}.</p>')
-    return '<div class="br-finding">' + "".join(parts) + "</div>"
-
-
-def render_findings(label: str, findings: Sequence[Finding], cited_by: Mapping[str, Sequence[BackLink]]) -> str:
-    return "".join(render_finding(label, finding, cited_by.get(finding.anchor, ())) for finding in findings)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
 import markdown
 
 from hooks.content.problems import Location, Problems
+from hooks.render.escape import escape
 
 # Only absolute addresses: the same text appears on pages at different depths, so a relative
 # link would point somewhere else on each, and any other scheme (javascript:, data:) is refused.
@@ -52,11 +52,11 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 def render_inline(text: str) -> str:
     """One line of Markdown as inline HTML (no wrapping paragraph)."""
     if unsafe_link_targets(text):
-        return html.escape(text.strip())
+        return str(escape(text.strip()))
     _CONVERTER.reset()
     rendered = _CONVERTER.convert(text.strip())
     match = _PARAGRAPH.match(rendered)
     if match:
         return match.group(1)
     # Block syntax (a heading, a list) is not meant here: show the text as written.
-    return html.escape(text.strip())
+    return str(escape(text.strip()))

@@ -1,17 +1,14 @@
-"""The reference list: checked like the exercises (schema, then the rules across entries), and
-rendered once for the references page."""
+"""The reference list: checked like the exercises (hooks/render/references.py shows it on the references page)."""
 
 from __future__ import annotations
 
 import datetime
-import html
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.content.fields import as_date, format_date, is_slug
-from hooks.content.findings import BackLink, Finding, check_findings, finding, render_findings
+from hooks.content.fields import as_date, is_slug
+from hooks.content.findings import Finding, check_findings, finding
 from hooks.content.problems import MISSING, Entries, Lines, Location, Problems, entries
 from hooks.content.schemas import check_schema
 
@@ -66,29 +63,6 @@ def _reference(raw: dict[str, Any]) -> Reference:
     read = as_date(raw["read"]) if "read" in raw else None
     findings = tuple(finding(raw["key"], item) for item in raw["findings"])
     return Reference(raw["key"], raw["citation"].strip(), raw.get("url"), note, read, findings)
-
-
-def render_reference_list(references: list[Reference], cited_by: Mapping[str, Sequence[BackLink]] | None = None) -> str:
-    """The references page: each source under its own heading (its stable anchor), then its
-    findings, each with the places on the site that cite it (`cited_by`: finding anchor -> links)."""
-    items = []
-    for reference in sorted(references, key=lambda ref: ref.citation.lower()):
-        label = short_label(reference)
-        parts = [html.escape(reference.citation)]
-        if reference.url:
-            link = html.escape(reference.url, quote=True)
-            parts.append(f'<a href="{link}" rel="noopener">{html.escape(reference.url)}</a>')
-        if reference.read:
-            parts.append(f'<span class="br-references__read">(read {format_date(reference.read)})</span>')
-        if reference.note:
-            parts.append(f'<span class="br-references__note">{html.escape(reference.note)}</span>')
-        items.append(
-            f'<section class="br-source" aria-labelledby="{anchor_id(reference.key)}">'
-            f'<h2 id="{anchor_id(reference.key)}">{html.escape(label)}</h2>'
-            f'<p class="br-source__citation">{" ".join(parts)}</p>'
-            f"{render_findings(label, reference.findings, cited_by or {})}</section>"
-        )
-    return '<div class="br-references">' + "".join(items) + "</div>"
 
 
 def short_label(reference: Reference) -> str:

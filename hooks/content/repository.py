@@ -7,7 +7,6 @@ without a link rather than point at a guessed address.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -47,44 +46,3 @@ def repository_from(server_url: str | None, name: str | None) -> Repository | No
             f'server "{server}": allowed: an address like https://github.com, as GITHUB_SERVER_URL gives it.'
         )
     return Repository(server, name)
-
-
-def render_contact(repository: Repository | None) -> str:
-    """The sentence that tells a reader how to report a mistake, as one HTML paragraph."""
-    if repository is None:
-        return (
-            '<p class="br-contact">This copy of the site was built without a link to its source repository. '
-            "To report a mistake, contact whoever gave you its address, and tell them the page, what is wrong "
-            "and, if you can, a source.</p>"
-        )
-    issues = html.escape(repository.issues_url, quote=True)
-    source = html.escape(repository.url, quote=True)
-    return (
-        f'<p class="br-contact">You can open an issue on our <a href="{issues}">issue tracker</a>. '
-        "You need a free GitHub account to do this. "
-        "Tell us the page, what is wrong and, if you can, a source. "
-        f'The site\'s text and code are in <a href="{source}">{html.escape(repository.name)}</a>. '
-        "We have no email address: the issue tracker is the only way to reach us.</p>"
-    )
-
-
-def render_publisher(repository: Repository | None) -> str:
-    """Who publishes the site: the owner of the repository it is built from, named as GitHub names it.
-
-    No person's name is invented: the account that owns the repository is the publisher, and a
-    reader can see it. A local build, which knows no repository, says that instead.
-    """
-    if repository is None:
-        return (
-            '<p class="br-publisher">This copy of the site was built without a link to its source repository, '
-            "so it cannot name its publisher. The public site names the GitHub account that publishes it.</p>"
-        )
-    owner = repository.name.split("/", 1)[0]
-    owner_url = html.escape(f"{repository.server_url}/{owner}", quote=True)
-    source = html.escape(repository.url, quote=True)
-    return (
-        f'<p class="br-publisher">The site is published from the repository <a href="{source}">'
-        f"{html.escape(repository.name)}</a> on GitHub. The owner of that repository, the GitHub account "
-        f'<a href="{owner_url}">{html.escape(owner)}</a>, is the publisher and decides what goes live. '
-        "Every change to every page is public in the repository's history.</p>"
-    )

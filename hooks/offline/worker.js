@@ -1,6 +1,6 @@
 // @ts-check
 /// <reference lib="webworker" />
-// Breathing Room's service worker: template filled in by hooks/offline.py after each build.
+// Breathing Room's service worker: template filled in by hooks/offline/service_worker.py after each build.
 // Keeps every file of one version of the site in Cache Storage, keyed by address + content hash,
 // and answers from there first, so pages, pacers and search work with no connection.
 // Only files named in OFFLINE.entries are ever stored, each only after a 200 whose contents
@@ -24,7 +24,7 @@ function cacheKey(path, revision) {
 }
 
 /**
- * The hash the build gave the file (see hooks/offline.py content_hash), from what was received.
+ * The hash the build gave the file (see hooks/offline/service_worker.py content_hash), from what was received.
  * @param {string} path
  * @param {Response} response
  */

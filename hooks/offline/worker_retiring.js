@@ -1,6 +1,6 @@
 // @ts-check
 /// <reference lib="webworker" />
-// Breathing Room's retiring service worker, written by `mkdocs serve` (see hooks/offline.py):
+// Breathing Room's retiring service worker, written by `mkdocs serve` (see hooks/offline/service_worker.py):
 // a live preview must show the pages as they are now, so this worker keeps nothing, removes the
 // offline copy an earlier build may have left for this address, and unregisters itself.
 

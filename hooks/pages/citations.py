@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions import toc
 
 from hooks.content.exercises import Exercise
 from hooks.content.findings import BackLink, Finding
@@ -33,6 +34,24 @@ HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")
 INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+# A heading's text -> its id, as the site's toc extension makes it.
+Slugify = Callable[[str], str]
+
+
+def configured_slugify(toc_config: Mapping[str, Any] | None) -> Slugify:
+    """The slugify of the toc extension's settings (mkdocs.yml's `toc:`), or its default, with its
+    separator: section ids in the back links must be the ids the built headings get."""
+    settings = toc_config or {}
+    slugify = settings.get("slugify") or toc.slugify
+    separator = str(settings.get("separator") or "-")
+    if not callable(slugify):
+        raise TypeError(f"the toc extension's slugify is {slugify!r}, not a function")
+    return lambda text: str(slugify(text, separator))
+
+
+DEFAULT_SLUGIFY = configured_slugify(None)
 
 
 @dataclass(frozen=True)
@@ -80,10 +99,10 @@ def _heading_text(raw: str) -> str:
     return INLINE_MARKUP.sub(lambda match: match.group(1) or "", text).strip()
 
 
-def scan_page(page: str, source: str) -> tuple[str, list[Citation]]:
+def scan_page(page: str, source: str, slugify: Slugify = DEFAULT_SLUGIFY) -> tuple[str, list[Citation]]:
     """The page's title (its first # heading) and every citation in it, outside fenced code.
 
-    Section ids follow the toc extension: an explicit {#id}, else the slug of the heading text."""
+    Section ids follow the toc extension: an explicit {#id}, else `slugify` of the heading text."""
     front_matter = FRONT_MATTER.match(source)
     body = source[front_matter.end() :] if front_matter else source
     first_line = body_first_line(source)
@@ -96,7 +115,7 @@ def scan_page(page: str, source: str) -> tuple[str, list[Citation]]:
         if heading:
             text = _heading_text(heading.group("text"))
             explicit = HEADING_ID.search(heading.group("text"))
-            heading_id = explicit.group("id") if explicit else unique(slugify(text, "-"), used_ids)
+            heading_id = explicit.group("id") if explicit else toc.unique(slugify(text), used_ids)
             used_ids.add(heading_id)
             if len(heading.group("level")) == 1 and title == page:
                 title = text
@@ -138,8 +157,10 @@ def index_citations(
     sources: Mapping[str, Reference],
     exercises: Mapping[str, Exercise],
     docs_name: str = "docs",
+    slugify: Slugify = DEFAULT_SLUGIFY,
 ) -> CitationIndex:
     """Scan every page (source path -> file text, in nav or file order) for citations; check each.
+    `slugify` makes a heading's id, as the site's toc extension does.
 
     An exercise cites its findings on each page that shows its pacer (at the pacer's own anchor).
     Every finding must be cited somewhere, or the references page would quote words nothing uses."""
@@ -148,7 +169,7 @@ def index_citations(
     }
     index = CitationIndex()
     for page, text in pages.items():
-        title, citations = scan_page(page, text)
+        title, citations = scan_page(page, text, slugify)
         index.page_titles[page] = title
         for citation in citations:
             if citation.anchor in findings:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from hooks.content.cautions import ExerciseLink, crisis_box, crisis_line, hold_caution, light_headed_rule
-from hooks.content.countries import parse_topics, render_country_tabs
-from hooks.content.editors import render_editors
+from hooks.content.cautions import ExerciseLink
 from hooks.content.exercises import Exercise, has_hold
 from hooks.content.exercises.pattern_html import render_pattern_maker
 from hooks.content.exercises.render import render_pacer, render_steps
 from hooks.content.findings import BackLink
-from hooks.content.references import render_reference_list
-from hooks.content.repository import Repository, render_contact, render_publisher
+from hooks.content.repository import Repository
 from hooks.content.site_data import CAUTIONS_FILE, EXERCISES_FILE, SiteData
 from hooks.pages.shortcodes import Renderer, shortcodes_in
+from hooks.render.cautions import crisis_box, crisis_line, hold_caution, light_headed_rule
+from hooks.render.countries import parse_topics, render_country_tabs
+from hooks.render.references import render_reference_list
+from hooks.render.site import render_contact, render_editors, render_publisher
 
 # The first line of a failed build's message, the same whichever generator runs the shortcodes.
 SHORTCODE_PROBLEMS = "Shortcode problems:"
@@ -103,12 +104,8 @@ def shortcode_renderers(
             f"(the wording is in data/{CAUTIONS_FILE})."
         )
 
-    country_sets = 0  # the country tab sets on this page so far: each needs its own input names
-
     def countries(argument: str) -> str:
-        nonlocal country_sets
-        country_sets += 1
-        return render_country_tabs(list(data.countries), parse_topics(argument), country_sets)
+        return render_country_tabs(list(data.countries), parse_topics(argument))
 
     def your_own(argument: str) -> str:
         no_argument("your-own", argument)

@@ -116,7 +116,7 @@ def serve_fresh_copy(root: Path, sub_path: str = SUB_PATH) -> SiteServer:
 
 
 def worker_settings_in(worker: Path) -> dict[str, Any]:
-    """The settings hooks/offline.py wrote into a built sw.js: base, cache, notFound, entries."""
+    """The settings hooks/offline/service_worker.py wrote into a built sw.js: base, cache, notFound, entries."""
     source = worker.read_text(encoding="utf-8")
     found = re.search(r"const OFFLINE = /\*\* @type .*? \*/ \((\{.*?\n\})\);", source, re.DOTALL)
     if found is None:

@@ -1,4 +1,4 @@
-"""Exercise data to HTML: the pacer block and the written steps.
+"""Exercise data to HTML: the pacer block and the written steps (hooks/templates/exercises/).
 
 The pacer's data travels in a `data-exercise` attribute as HTML-escaped JSON, never in an
 inline script: Material's instant navigation re-runs inline scripts as JavaScript. Everything
@@ -7,16 +7,15 @@ from the data file is escaped; steps and cautions are inline Markdown rendered w
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from hooks.content.cautions import ExerciseLink, SharedCautions, hold_items
+from hooks.content.cautions import ExerciseLink, SharedCautions
 from hooks.content.exercises.check import Exercise, Phase, has_hold
 from hooks.content.exercises.pace import pace_rule
-from hooks.content.inline_markdown import render_inline
 from hooks.content.references import Reference, short_label
+from hooks.render.templates import render
 
 # The one definition of each action's short name: the written pattern uses it, and the pacer's
 # step list gets it in the payload ("label") rather than keeping a copy of its own.
@@ -70,53 +69,21 @@ def exercise_payload(exercise: Exercise) -> dict[str, Any]:
     }
 
 
-def _attribute(value: str) -> str:
-    """Escaped for HTML, line breaks included: a blank line would end Markdown's raw HTML block."""
-    return html.escape(value, quote=True).replace("\n", "&#10;")
+class Citation(NamedTuple):
+    """A citation of one finding: its anchor on the references page and its source's short label."""
+
+    anchor: str
+    label: str
+
+
+def _citation(anchor: str, references: Mapping[str, Reference]) -> Citation:
+    source = next(ref for ref in references.values() if any(f.anchor == anchor for f in ref.findings))
+    return Citation(anchor, short_label(source))
 
 
 def render_steps(exercise: Exercise) -> str:
     """The written steps as an ordered list."""
-    items = "".join(f"<li>{render_inline(step)}</li>" for step in exercise.steps)
-    return f'<ol class="br-steps__list">{items}</ol>'
-
-
-def _render_cautions(exercise: Exercise, cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
-    """The exercise's own cautions, framed by the shared ones the data decides it needs."""
-    holds = hold_items(cautions, hold_free) if has_hold(exercise) else ""
-    own = "".join(f"<li>{render_inline(caution)}</li>" for caution in exercise.cautions)
-    items = f'{holds}{own}<li class="br-light-headed">{render_inline(cautions.light_headed)}</li>'
-    return (
-        f'<aside class="admonition warning br-cautions" aria-label="Cautions for {_attribute(exercise.title)}">'
-        f'<p class="admonition-title">Before you start</p><ul>{items}</ul></aside>'
-    )
-
-
-def _reference_link(anchor: str, references: Mapping[str, Reference], references_url: str) -> str:
-    """A citation of one finding (its anchor), labelled with its source; data-preview asks Material
-    to show the finding in place on hover or focus (a tap still follows the link)."""
-    source = next(ref for ref in references.values() if any(f.anchor == anchor for f in ref.findings))
-    label = _attribute(short_label(source))
-    return f'<a href="{_attribute(references_url)}#{_attribute(anchor)}" data-preview>{label}</a>'
-
-
-STEPS_COMMON_FORM = "These steps are the form most often taught; versions differ."
-NO_STUDY_READ = "We found no study of this exercise that we could read."
-
-
-def _render_sources(exercise: Exercise, references: Mapping[str, Reference], references_url: str) -> str:
-    """Where the steps come from, kept apart from the research on what the exercise does."""
-    if exercise.steps_from:
-        origin = f"Steps from: {_reference_link(exercise.steps_from, references, references_url)}."
-    else:
-        origin = STEPS_COMMON_FORM
-    research = ", ".join(_reference_link(key, references, references_url) for key in exercise.references)
-    evidence = (
-        f" Studies and advice on breathing like this (not on these steps): {research}."
-        if research
-        else f" {NO_STUDY_READ}"
-    )
-    return f'<p class="br-sources">{origin}{evidence}</p>'
+    return render("exercises/steps.html", exercise=exercise)
 
 
 def render_pacer(
@@ -126,23 +93,22 @@ def render_pacer(
     cautions: SharedCautions,
     hold_free: Sequence[ExerciseLink],
 ) -> str:
-    """The whole exercise block: cautions first, the pacer, then the steps and sources.
+    """The whole exercise block (hooks/templates/exercises/pacer.html): cautions first, the pacer,
+    then the steps and sources.
 
     `hold_free` links the exercises without holds (the caller finds them from the data); an
     exercise with a hold points to them. One block with no blank lines, so Markdown passes it
     through untouched.
     """
-    payload = json.dumps(exercise_payload(exercise), ensure_ascii=False, separators=(",", ":"))
-    title = _attribute(exercise.title)
-    return (
-        f'<div class="br-exercise" id="exercise-{exercise.id}">'
-        f"{_render_cautions(exercise, cautions, hold_free)}"
-        f'<br-pacer data-pacer="{exercise.id}" data-exercise="{_attribute(payload)}" '
-        f'role="group" aria-label="{_attribute(exercise.title)} pacer">'
-        f'<div class="br-pacer__fallback"><p>{title}</p>'
-        f'<p class="br-pacer__pattern">{_attribute(pattern_text(exercise))}</p></div>'
-        f"</br-pacer>"
-        f'<details class="br-steps" open><summary>Step by step</summary>{render_steps(exercise)}</details>'
-        f"{_render_sources(exercise, references, references_url)}"
-        f"</div>"
+    return render(
+        "exercises/pacer.html",
+        exercise=exercise,
+        payload=json.dumps(exercise_payload(exercise), ensure_ascii=False, separators=(",", ":")),
+        pattern=pattern_text(exercise),
+        has_hold=has_hold(exercise),
+        cautions=cautions,
+        hold_free=hold_free,
+        references_url=references_url,
+        steps_from=_citation(exercise.steps_from, references) if exercise.steps_from else None,
+        research=[_citation(anchor, references) for anchor in exercise.references],
     )
