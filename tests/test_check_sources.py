@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import http.server
 import json
+import os
 import re
 import subprocess
 import threading
@@ -21,7 +22,7 @@ import yaml
 from hooks.content.findings import Finding
 from tests.support.paths import REPO_ROOT
 from tools.check_sources.__main__ import main
-from tools.check_sources.fetch import Fetcher, FetchSettings, Hop, Page
+from tools.check_sources.fetch import LOOPBACK_ONLY, Fetcher, FetchSettings, Hop, Page
 from tools.check_sources.page_text import page_text
 from tools.check_sources.quotes import quote_is_in, quote_parts
 from tools.check_sources.report import markdown_report, words
@@ -72,6 +73,19 @@ class FixtureHandler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         """Quiet: the test results are the output."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def loopback_only() -> Iterator[None]:
+    """Whatever breaks, nothing in this module asks anything but 127.0.0.1 (the command too, and
+    `make check-sources` in a subprocess, which inherits the environment)."""
+    before = os.environ.get(LOOPBACK_ONLY)
+    os.environ[LOOPBACK_ONLY] = "1"
+    yield
+    if before is None:
+        del os.environ[LOOPBACK_ONLY]
+    else:
+        os.environ[LOOPBACK_ONLY] = before
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +203,7 @@ def test_data_that_would_not_build_stops_the_check_with_every_problem(tmp_path: 
 
 
 def test_every_hop_of_a_redirect_chain_is_recorded(fixture_server: str):
-    fetch = Fetcher(FetchSettings(timeout=TIMEOUT), {"https://": fixture_server})
+    fetch = Fetcher(FetchSettings(timeout=TIMEOUT, loopback_only=True), {"https://": fixture_server})
     page = fetch("https://example.org/moved")
     assert [hop.status for hop in page.hops] == [301, 302, 200]
     assert page.final_address == fixture_server + "example.org/new-home"
@@ -198,7 +212,7 @@ def test_every_hop_of_a_redirect_chain_is_recorded(fixture_server: str):
 
 
 def test_a_redirect_loop_and_a_silent_server_are_failures_not_hangs(fixture_server: str):
-    fetch = Fetcher(FetchSettings(timeout=TIMEOUT), {"https://": fixture_server})
+    fetch = Fetcher(FetchSettings(timeout=TIMEOUT, loopback_only=True), {"https://": fixture_server})
     loop = fetch("https://example.org/loop")
     assert loop.error == "a redirect loop" and [hop.status for hop in loop.hops] == [302, 302]
     slow = fetch("https://example.org/slow")
@@ -207,9 +221,15 @@ def test_a_redirect_loop_and_a_silent_server_are_failures_not_hangs(fixture_serv
 
 
 def test_a_page_bigger_than_the_cap_is_read_that_far(fixture_server: str):
-    fetch = Fetcher(FetchSettings(timeout=TIMEOUT, max_bytes=200), {"https://": fixture_server})
+    fetch = Fetcher(FetchSettings(timeout=TIMEOUT, max_bytes=200, loopback_only=True), {"https://": fixture_server})
     page = fetch("https://example.org/present")
     assert page.status == 200 and page.error == "only the first 200 bytes were read"
+
+
+def test_the_tests_guard_asks_nothing_but_the_local_server():
+    fetch = Fetcher(FetchSettings(loopback_only=True), {"https://example.org/": "https://example.net/"})
+    page = fetch("https://example.org/present")
+    assert page.hops == () and page.error == f"not fetched: {LOOPBACK_ONLY} allows only 127.0.0.1"
 
 
 def test_the_time_limit_leaves_the_rest_unchecked_instead_of_waiting():

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from hooks.content.problems import DataError
-from tools.check_sources.fetch import USER_AGENT, Fetcher, FetchSettings
+from tools.check_sources.fetch import LOOPBACK_ONLY, USER_AGENT, Fetcher, FetchSettings
 from tools.check_sources.report import json_summary, markdown_report
 from tools.check_sources.run import RunSettings, fetch_all
 from tools.check_sources.sources import load_sources
@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print("The data has problems; no source was checked:", *error.messages, sep="\n", file=sys.stderr)
         return 2
-    fetcher = Fetcher(FetchSettings(user_agent(), arguments.timeout), dict(arguments.rewrite))
+    loopback_only = bool(os.environ.get(LOOPBACK_ONLY))
+    fetch_settings = FetchSettings(user_agent(), arguments.timeout, loopback_only=loopback_only)
+    fetcher = Fetcher(fetch_settings, dict(arguments.rewrite))
     settings = RunSettings(arguments.workers, arguments.host_interval, arguments.time_limit)
     pages = fetch_all((source.address for source in sources.sources), fetcher, settings)
     results = [judge(source, pages[source.address]) for source in sources.sources]

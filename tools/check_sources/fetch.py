@@ -21,6 +21,9 @@ from tools.check_sources.page_text import page_text
 USER_AGENT = (
     "BreathingRoom-check-sources/1.0 (checks that the pages the Breathing Room site cites still hold its quotes)"
 )
+# Set (to anything) by the tests: every address must have been rewritten to the local fixture server.
+LOOPBACK_ONLY = "CHECK_SOURCES_LOOPBACK_ONLY"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # Content that can hold a quote; anything else (a PDF, an image) is fetched for its status only.
 _HTML = ("text/html", "application/xhtml+xml")
@@ -60,6 +63,7 @@ class FetchSettings:
     timeout: float = 20.0  # seconds of silence before a request is given up
     max_redirects: int = 10
     max_bytes: int = 5 * 1024 * 1024  # a page bigger than this is read this far
+    loopback_only: bool = False  # the tests' guard: ask nothing but 127.0.0.1, even if a rewrite is lost
 
 
 class _NoAutomaticRedirects(urllib.request.HTTPRedirectHandler):
@@ -111,8 +115,11 @@ class Fetcher:
 
     def _one_request(self, address: str, current: str, hops: list[Hop]) -> Page | str:
         """One GET: a Page when the fetch ends here, or the next address when it redirects."""
-        if urlsplit(current).scheme not in ("http", "https"):
+        parts = urlsplit(current)
+        if parts.scheme not in ("http", "https"):
             return Page(address, tuple(hops), error=f"not a web address: {current}")
+        if self.settings.loopback_only and parts.hostname not in LOOPBACK:
+            return Page(address, tuple(hops), error=f"not fetched: {LOOPBACK_ONLY} allows only 127.0.0.1")
         request = urllib.request.Request(current, headers={"User-Agent": self.settings.user_agent, "Accept": "*/*"})
         try:
             response = self._opener.open(request, timeout=self.settings.timeout)
