@@ -28,7 +28,7 @@ from tools.check_sources.quotes import quote_is_in, quote_parts
 from tools.check_sources.report import markdown_report, words
 from tools.check_sources.run import TIME_RAN_OUT, RunSettings, fetch_all, spread_by_host
 from tools.check_sources.sources import Source, load_sources
-from tools.check_sources.verdicts import AddressState, judge
+from tools.check_sources.verdicts import AddressState, QuoteState, judge
 
 FIXTURES = REPO_ROOT / "tests/fixtures/check_sources"
 WORKFLOW = REPO_ROOT / ".github/workflows/check-sources.yml"
@@ -48,6 +48,7 @@ ROUTES: dict[str, tuple[int, str, str]] = {
     "/example.org/loop-back": (302, "/example.org/loop", ""),
 }
 SLOW = "/example.org/slow"  # answers only after the test is over: every fetch of it times out
+STALLS = "/example.org/stalls"  # sends its headers and the start of its page, then nothing more
 TIMEOUT = 0.5
 
 
@@ -59,6 +60,15 @@ class FixtureHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == SLOW:
             self.release.wait(10)
+        if self.path == STALLS:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"<p>The start of a page")
+            self.wfile.flush()
+            self.release.wait(10)
+            return
         status, target, content_type = ROUTES.get(self.path, (404, "", "text/html"))
         body = b"<p>Not here.</p>" if status == 404 else b""
         self.send_response(status)
@@ -218,6 +228,15 @@ def test_a_redirect_loop_and_a_silent_server_are_failures_not_hangs(fixture_serv
     slow = fetch("https://example.org/slow")
     assert slow.hops == () and slow.error is not None and slow.error.startswith("timed out")
     assert judge(Source(slow.address), slow).state is AddressState.FAILED
+
+
+def test_a_page_that_stalls_after_its_headers_is_a_failure_and_its_quotes_unreachable(fixture_server: str):
+    fetch = Fetcher(FetchSettings(timeout=TIMEOUT, loopback_only=True), {"https://": fixture_server})
+    page = fetch("https://example.org/stalls")
+    assert page.status == 200 and page.error is not None and page.error.startswith("timed out")
+    result = judge(Source(page.address, findings=[Finding("stalls", "start", "The start of a page", "top")]), page)
+    assert result.state is AddressState.FAILED
+    assert [quote.state for quote in result.quotes] == [QuoteState.UNREACHABLE]
 
 
 def test_a_page_bigger_than_the_cap_is_read_that_far(fixture_server: str):

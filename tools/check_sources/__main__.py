@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from hooks.content.problems import DataError
-from tools.check_sources.fetch import LOOPBACK_ONLY, USER_AGENT, Fetcher, FetchSettings
+from tools.check_sources.fetch import LOOPBACK_ONLY, PURPOSE, USER_AGENT, Fetcher, FetchSettings
 from tools.check_sources.report import json_summary, markdown_report
 from tools.check_sources.run import RunSettings, fetch_all
 from tools.check_sources.sources import load_sources
@@ -57,8 +57,8 @@ def user_agent() -> str:
     """The checker names itself, and the repository it runs for when it runs on GitHub Actions."""
     server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
     if server and repository and server.isprintable() and repository.isprintable():
-        return f"{USER_AGENT[:-1]}; +{server}/{repository})"
-    return USER_AGENT
+        return f"{USER_AGENT} ({PURPOSE}; +{server}/{repository})"
+    return f"{USER_AGENT} ({PURPOSE})"
 
 
 def main(argv: list[str] | None = None) -> int:

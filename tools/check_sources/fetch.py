@@ -18,9 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from tools.check_sources.page_text import page_text
 
-USER_AGENT = (
-    "BreathingRoom-check-sources/1.0 (checks that the pages the Breathing Room site cites still hold its quotes)"
-)
+USER_AGENT = "BreathingRoom-check-sources/1.0"
+PURPOSE = "checks that the pages the Breathing Room site cites still hold its quotes"
 # Set (to anything) by the tests: every address must have been rewritten to the local fixture server.
 LOOPBACK_ONLY = "CHECK_SOURCES_LOOPBACK_ONLY"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -59,7 +58,7 @@ class Page:
 
 @dataclass(frozen=True)
 class FetchSettings:
-    user_agent: str = USER_AGENT
+    user_agent: str = f"{USER_AGENT} ({PURPOSE})"
     timeout: float = 20.0  # seconds of silence before a request is given up
     max_redirects: int = 10
     max_bytes: int = 5 * 1024 * 1024  # a page bigger than this is read this far

@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass
 
 from hooks.content.findings import Finding
-from tools.check_sources.fetch import Page
+from tools.check_sources.fetch import REDIRECTS, Page
 from tools.check_sources.quotes import quote_is_in
 from tools.check_sources.run import TIME_RAN_OUT
 from tools.check_sources.sources import Source
@@ -68,7 +68,7 @@ def address_state(page: Page) -> AddressState:
     status = page.status
     if page.error == TIME_RAN_OUT:
         return AddressState.NOT_CHECKED
-    if status is None or (page.error and not 200 <= status < 300) or status in (301, 302, 303, 307, 308):
+    if status is None or status in REDIRECTS or _body_lost(page):
         return AddressState.FAILED
     if 200 <= status < 300:
         if len(page.hops) == 1:
@@ -81,9 +81,14 @@ def address_state(page: Page) -> AddressState:
     return AddressState.FAILED
 
 
+def _body_lost(page: Page) -> bool:
+    """The page answered 2xx but its body never arrived in full (it stalled)."""
+    return page.error is not None and page.text is None and not page.content_type
+
+
 def quote_state(finding: Finding, page: Page) -> QuoteState:
     status = page.status
-    if status is None or not 200 <= status < 300:
+    if status is None or not 200 <= status < 300 or _body_lost(page):
         return QuoteState.UNREACHABLE
     if page.text is None:
         return QuoteState.NOT_TEXT
