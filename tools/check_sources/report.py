@@ -22,6 +22,10 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 # What GitHub turns into a mention, an issue link or a link: @name, #123, https://..., www.host
 _LINKING = re.compile(r"[@#](?=\w)|:(?=/)|\bwww(?=\.)", re.IGNORECASE)
 _ZERO_WIDTH = "\u200b"
+_QUOTE_HEADINGS = {
+    QuoteState.CHANGED: "## Quotes no longer found: read the page again, then correct the quote or what cites it",
+    QuoteState.NOT_TEXT: "## Quotes not checked: the page is not HTML or text; check them by hand",
+}
 _WHAT_TO_DO = {
     AddressState.REDIRECTED: "Moved: check the new page says the same, then use its address in the data.",
     AddressState.GONE: "Gone: find where the page moved, or another source for the same words.",
@@ -76,18 +80,16 @@ def _look_at_address(result: SourceResult) -> list[str]:
     return lines
 
 
-def _look_at_quotes(result: SourceResult) -> list[str]:
+def _look_at_quotes(result: SourceResult, state: QuoteState) -> list[str]:
+    """Each of the source's quotes in `state`: the finding, the address, where, and the words."""
     lines = []
     for quote in result.quotes:
-        if quote.state in (QuoteState.CHANGED, QuoteState.NOT_TEXT):
-            finding = quote.finding
-            what = (
-                "no longer found"
-                if quote.state is QuoteState.CHANGED
-                else f"not checked: the page is {code(result.page.content_type or 'not text')}"
-            )
+        if quote.state is state:
+            finding, page_kind = quote.finding, ""
+            if state is QuoteState.NOT_TEXT:
+                page_kind = f", a page of type {code(result.page.content_type or 'unknown')}"
             lines += [
-                f"- **{words(finding.anchor)}**: {what}, on {code(result.source.address)} ({words(finding.where)}).",
+                f"- **{words(finding.anchor)}**, on {code(result.source.address)}{page_kind} ({words(finding.where)}):",
                 f"  > {words(finding.quote)}",
             ]
     return lines
@@ -129,9 +131,10 @@ def markdown_report(results: Sequence[SourceResult], without_address: Sequence[s
 def _needs_a_look(results: Sequence[SourceResult]) -> list[str]:
     """The report's first part: the quotes not found, then the addresses by kind of trouble."""
     lines: list[str] = []
-    changed_quotes = [line for result in results for line in _look_at_quotes(result)]
-    if changed_quotes:
-        lines += ["## Quotes that changed", "", *changed_quotes, ""]
+    for quote_state, heading in _QUOTE_HEADINGS.items():
+        quotes = [line for result in results for line in _look_at_quotes(result, quote_state)]
+        if quotes:
+            lines += [heading, "", *quotes, ""]
     for state in _WHAT_TO_DO:
         of_state = [line for result in results if result.state is state for line in _look_at_address(result)]
         if of_state:
