@@ -8,7 +8,7 @@ ZENSICAL_PYTHON ?= $(PYTHON)
 ZENSICAL_VENV   := .venv-zensical
 ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 
-.PHONY: serve build build-zensical lint lint-workflows test test-fast bench requirements clean
+.PHONY: serve build build-zensical lint lint-workflows test test-fast bench check-sources requirements clean
 
 # The virtual environment, re-made whenever a requirements file changes. Every package is checked
 # against the hash in requirements-test.txt (which holds the site's packages too).
@@ -94,6 +94,10 @@ test-fast: $(STAMP) $(ZENSICAL_STAMP)
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse, offline copy (`python -m bench --only offline` for that alone)
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## check-sources: fetch every source in data/ and report, per finding, whether its quote is still there, with dead links and redirects (report in .cache/check-sources/; CHECK_SOURCES="--fail-on-change" to fail on any)
+check-sources: $(STAMP)
+	$(BIN)/python -m tools.check_sources $(CHECK_SOURCES)
 
 clean:
 	rm -rf site site.tmp site-zensical site-zensical.tmp .cache .pytest_cache .mypy_cache .ruff_cache
