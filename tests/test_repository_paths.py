@@ -28,7 +28,7 @@ PATH = re.compile(r"(?<![\w./@:~-])((?:" + "|".join(TOP_FOLDERS) + r")/[\w./*-]*
 TEST_MODULE = re.compile(r"(?<![\w./@:~*-])(test_\w+\.py)\b")
 SUFFIXES = {".py", ".js", ".mjs", ".css", ".html", ".md", ".yml", ".yaml", ".toml", ".json"}
 NAMES = {"Makefile", "run"}
-LEFT_OUT = ("changes/", "package-lock.json")
+LEFT_OUT = ("changes/", "package-lock.json", "tests/fixtures/")
 # Named on purpose though absent from a checkout: made while running, or a placeholder.
 NOT_IN_A_CHECKOUT = {
     "bench/.work": "the benches' working folder, made by `make bench` (git ignores it)",
