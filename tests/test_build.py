@@ -160,13 +160,13 @@ def test_page_rules_are_enforced_by_the_build(site_copy):
     """A description too long for search results and a review more than six months off stop the build."""
     page = site_copy / "docs/faq.md"
     set_front_matter(page, "description", "Too long. " * 21)
-    set_front_matter(page, "reviewed", "2026-11-28")
-    set_front_matter(page, "next_review", "2027-11-28")
+    set_front_matter(page, "reviewed", "2026-12-06")  # not before a source it cites was read (review_dates.py)
+    set_front_matter(page, "next_review", "2027-12-06")
     result = build_copy(site_copy)
     assert result.returncode != 0
     assert 'docs/faq.md: field "description": found 209 characters; allowed: 50 to 160.' in result.stderr
     assert (
-        'docs/faq.md: field "next_review": found 2027-11-28, 365 days after "reviewed"; '
+        'docs/faq.md: field "next_review": found 2027-12-06, 365 days after "reviewed"; '
         "allowed: at most 184 days (six months) after it." in result.stderr
     )
     assert not (site_copy / "site").exists()

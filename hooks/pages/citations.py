@@ -62,6 +62,7 @@ class Shown:
     anchor: str
     section_id: str | None = None
     section_title: str = ""
+    linked: bool = True  # False: shown without a link to the finding (a table cell), so no link back to it
 
 
 # A shortcode (its name and argument) -> the findings it shows; the data's own checks have
@@ -82,6 +83,7 @@ class Citation:
     anchor: str
     section_id: str  # empty: the top of the page
     section_title: str
+    linked: bool = True  # the page links to the finding here (a link back may point at it)
 
 
 @dataclass
@@ -100,7 +102,7 @@ class CitationIndex:
             seen: set[tuple[str, str]] = set()
             for citation in citations:
                 place = (citation.page, citation.section_id)
-                if place in seen:
+                if place in seen or not citation.linked:
                     continue
                 seen.add(place)
                 page_title = self.page_titles.get(citation.page, citation.page)
@@ -155,6 +157,7 @@ def scan_page(
                         shown.anchor,
                         section_id if in_section else str(shown.section_id),
                         section_title if in_section else shown.section_title,
+                        shown.linked,
                     )
                 )
             continue

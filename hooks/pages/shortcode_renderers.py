@@ -49,7 +49,9 @@ def options_pages(markdown_by_page: Mapping[str, str]) -> dict[str, str]:
 
 def options_shown(options: OptionsData) -> ShownBy:
     """The findings each options shortcode shows: a card's under the card's own heading, a
-    table's in the section it stands in (its cells cite the cards' findings)."""
+    table's in the section it stands in. A table's cells show no citation (their card does), so
+    the references page links back to the cards, not to the tables; the cells still count for
+    the page's review date."""
 
     def shown(name: str, argument: str) -> Sequence[Shown]:
         condition = options.conditions.get(argument)
@@ -58,7 +60,7 @@ def options_shown(options: OptionsData) -> ShownBy:
         if name == OPTIONS_CARDS:
             return [Shown(a, o.id, o.title) for o in condition.options for a in o.card_findings()]
         if name == OPTIONS_GLANCE:
-            return [Shown(anchor) for option in condition.options for anchor in option.glance_findings()]
+            return [Shown(anchor, linked=False) for option in condition.options for anchor in option.glance_findings()]
         return ()
 
     return shown
