@@ -75,6 +75,7 @@ def test_every_built_page_carries_one_policy_that_allows_exactly_the_sites_inlin
     assert "unsafe" not in script_src
 
 
+@pytest.mark.build
 def test_a_new_inline_script_in_the_theme_gets_its_hash_from_the_build(tmp_path):
     root = copy_site(tmp_path)
     template = root / "overrides/main.html"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.build import build_with_zensical
 from tests.support.csp import VIOLATIONS, serve_sitemap_from, spied_copy
 from tests.support.engines import EnginePage, wait_for
 from tests.support.polling import PAGE_READY
 from tests.support.server import serve
-from tests.test_zensical import build_with_zensical
 
 pytestmark = pytest.mark.browser
 BUILDS = ("mkdocs", "zensical")

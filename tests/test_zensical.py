@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import datetime
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,44 +20,13 @@ from playwright.sync_api import expect
 
 from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.shortcodes import FRONT_MATTER
-from tests.support.build import build_copy, build_site, copy_site
+from tests.support.build import BUILD_CONTEXT, build_site, build_with_zensical, copy_site, replace_in
 from tests.support.paths import REPO_ROOT
 from tests.support.server import serve
 from tests.support.watch import watch
 
-pytestmark = pytest.mark.build
-
-ZENSICAL = REPO_ROOT / ".venv-zensical/bin/zensical"
-BUILD_CONTEXT = ("SITE_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
 REVIEWER = "A. Reviewer <b>& team</b>"  # front matter is text: it must show as typed
 DOCS = REPO_ROOT / "docs"
-NO_ZENSICAL = f"{ZENSICAL} is missing: run `make .venv-zensical/.installed` (make test does it for you)."
-
-
-def build_with_zensical(root: Path) -> subprocess.CompletedProcess:
-    """Build the copy at `root` as `make build-zensical` does, into root/site-zensical."""
-    if not ZENSICAL.is_file():
-        pytest.fail(NO_ZENSICAL, pytrace=False)
-    environment = {**os.environ, "PYTHONPATH": str(root), "ZENSICAL_SITE_DIR": "site-zensical"}
-    for name in BUILD_CONTEXT:
-        environment.pop(name, None)
-    built = subprocess.run(
-        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "zensical.yml"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
-    if built.returncode != 0:
-        return built
-    # Zensical runs no MkDocs hooks: the offline copy and the manifest come from the same last step.
-    return subprocess.run(
-        [sys.executable, "-m", "hooks.finish", "site-zensical"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -187,39 +153,34 @@ def test_no_shortcode_is_left_in_the_zensical_build(both_builds):
         assert not re.search(r"<!--\s*md:", page.read_text(encoding="utf-8")), page
 
 
+@pytest.mark.build
 def test_zensical_stops_on_bad_data_with_the_mkdocs_message(tmp_path):
+    """The message tests/test_build.py sees from MkDocs for the same mistake, word for word."""
     root = copy_site(tmp_path)
-    data = root / "data/exercises.yml"
-    data.write_text(
-        data.read_text(encoding="utf-8").replace(
-            "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: -7", 1
-        ),
-        encoding="utf-8",
+    replace_in(
+        root / "data/exercises.yml",
+        "      - action: hold-full\n        seconds: 7",
+        "      - action: hold-full\n        seconds: -7",
     )
     message = (
         "The site data has problems; nothing was built:\n"
         'data/exercises.yml: exercise "4-7-8" (entry 2), field "phases[2].seconds": '
         "found -7; allowed: a number from 1 to 20."
     )
-    mkdocs, zensical = build_copy(root), build_with_zensical(root)
-    assert mkdocs.returncode != 0
+    zensical = build_with_zensical(root)
     assert zensical.returncode != 0
-    assert message in mkdocs.stderr
     assert message in zensical.stdout + zensical.stderr
     assert not list((root / "site-zensical").rglob("index.html")), "no page may be written"
 
 
+@pytest.mark.build
 def test_zensical_names_the_page_and_line_of_a_bad_shortcode_as_mkdocs_does(tmp_path):
+    """MkDocs' message for the same mistake: tests/test_build.py (the page rules' build)."""
     root = copy_site(tmp_path)
-    page = root / "docs/exercises/box.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    number = next(index for index, line in enumerate(lines, start=1) if "<!-- md:pacer box -->" in line)
-    page.write_text(page.read_text(encoding="utf-8").replace("<!-- md:pacer box -->", "<!-- md:pacer boxx -->"))
-    message = f'docs/exercises/box.md, line {number}: unknown exercise "boxx" in <!-- md:pacer -->'
-    mkdocs, zensical = build_copy(root), build_with_zensical(root)
-    assert mkdocs.returncode != 0
+    line = replace_in(root / "docs/exercises/box.md", "<!-- md:pacer box -->", "<!-- md:pacer boxx -->")
+    message = f'docs/exercises/box.md, line {line}: unknown exercise "boxx" in <!-- md:pacer -->'
+    zensical = build_with_zensical(root)
     assert zensical.returncode != 0
-    assert message in mkdocs.stderr
     assert message in zensical.stdout + zensical.stderr
 
 
@@ -232,10 +193,10 @@ def page_front_matter(page: Path) -> dict:
     return yaml.safe_load(match.group(0).strip().strip("-")) or {}
 
 
-@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda page: page.relative_to(DOCS).as_posix())
-def test_every_page_passes_the_hooks_front_matter_check(page):
+@pytest.mark.parametrize("source", sorted(DOCS.rglob("*.md")), ids=lambda source: source.relative_to(DOCS).as_posix())
+def test_every_page_passes_the_hooks_front_matter_check(source):
     """The rule the MkDocs build enforces, applied to the sources so a Zensical-only build keeps it."""
-    assert front_matter_problems(page_front_matter(page)) == []
+    assert front_matter_problems(page_front_matter(source)) == []
 
 
 def test_the_front_matter_check_refuses_a_reviewer_that_is_not_text():
