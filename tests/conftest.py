@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.support import browsers, engines, kinds, offline
-from tests.support.build import BUILD_CONTEXT, build_site
+from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site
+from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
 from tests.support.server import serve
 
@@ -42,6 +43,45 @@ def site_url(built_site: Path) -> Iterator[str]:
     """The built site on a free loopback port, e.g. http://127.0.0.1:PORT/breathing-room/."""
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def spied_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """(a copy of the built site whose pages report policy violations, its address on a test
+    server): what the Chromium crawl and the policy tests load (tests/support/csp.py)."""
+    copy = spied_copy(built_site, tmp_path_factory.mktemp("spied") / "site")
+    with serve(copy) as url:
+        serve_sitemap_from(copy, url)
+        yield copy, url
+
+
+@pytest.fixture(scope="session")
+def zensical_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site's sources for the Zensical build, with a reviewer named on the About page
+    (front matter is text: it must show as typed)."""
+    root = copy_site(tmp_path_factory.mktemp("zensical-source"))
+    about = root / "docs/about.md"
+    text = about.read_text(encoding="utf-8")
+    if "reviewed_by:" not in text:
+        about.write_text(text.replace("\nreviewed:", f"\nreviewed_by: '{REVIEWER}'\nreviewed:", 1), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_source: Path) -> Path:
+    """zensical_source built by Zensical (and hooks.finish), as `make build-zensical` does."""
+    built = build_with_zensical(zensical_source)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return zensical_source / "site-zensical"
+
+
+@pytest.fixture(scope="session")
+def spied_zensical_site(zensical_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The Zensical build as spied_site is the MkDocs one."""
+    copy = spied_copy(zensical_site, tmp_path_factory.mktemp("spied-zensical") / "site")
+    with serve(copy) as url:
+        serve_sitemap_from(copy, url)
+        yield copy, url
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +151,9 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context"}
 BUILD_FIXTURES = {
     "built_site",
+    "spied_site",
+    "zensical_site",
+    "spied_zensical_site",
     "built_pages",
     "site_url",
     "page_paths",
@@ -126,6 +169,9 @@ KIND = pytest.StashKey[str]()
 ENGINE_EXERCISES = {"4-7-8", "alternate-nostril"}
 ENGINE_BUILDS = {"mkdocs"}
 CRAWLS = ("test_every_page_loads_with_no_violation", "test_instant_navigation_and_a_running_pacer_cause_no_violation")
+# Chromium's one crawl of every page watches the console, axe-core and the policy together, so
+# test_csp_browser.py's page-load crawl runs in Firefox and WebKit only: in the MkDocs build,
+# test_browser_pages.py; in the Zensical build, test_zensical.py.
 
 
 def _fixtures(item: pytest.Item) -> set[str]:
@@ -163,10 +209,17 @@ def _beyond_the_representative_set(item: pytest.Item) -> bool:
     return build is not None and build not in ENGINE_BUILDS and item.name.startswith(CRAWLS)
 
 
+def _crawled_elsewhere(item: pytest.Item) -> bool:
+    """Chromium loads every page within the policy on its one crawl (see above CRAWLS)."""
+    callspec = getattr(item, "callspec", None)
+    engine = callspec.params.get("engine") if callspec else None
+    return engine == "chromium" and getattr(item, "originalname", "") == CRAWLS[0]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     kept, dropped = [], []
     for item in items:
-        (dropped if _beyond_the_representative_set(item) else kept).append(item)
+        (dropped if _beyond_the_representative_set(item) or _crawled_elsewhere(item) else kept).append(item)
         item.stash[KIND] = _kind(item)
         item.add_marker(item.stash[KIND])
     if dropped:

@@ -15,6 +15,9 @@ from tests.support.paths import REPO_ROOT
 SITE_PARTS = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "data", "docs")
 ZENSICAL = REPO_ROOT / ".venv-zensical/bin/zensical"
 NO_ZENSICAL = f"{ZENSICAL} is missing: run `make .venv-zensical/.installed` (make test does it for you)."
+# Named on the About page of the copy the Zensical build tests use (tests/conftest.py): front
+# matter is text, so it must show as typed.
+REVIEWER = "A. Reviewer <b>& team</b>"
 # The build's context from CI, which a Zensical build of a copy runs without.
 BUILD_CONTEXT = ("SITE_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
 
