@@ -254,10 +254,10 @@ def test_editing_a_number_in_the_data_changes_every_page_that_shows_it(tmp_path)
         "      - action: hold-full\n        seconds: 7",
         "      - action: hold-full\n        seconds: 6.5",
     )
-    build = start(data_dir=data)
-    changed = [page for page in site_pages() if expand(build, page).markdown != expand(start(), page).markdown]
+    edited, original = start(data_dir=data), start()
+    changed = [page for page in site_pages() if expand(edited, page).markdown != expand(original, page).markdown]
     assert changed == ["exercises/4-7-8.md"]  # the one page that shows the 4-7-8 pacer
     for page in changed:
-        text = expand(build, page).markdown
+        text = expand(edited, page).markdown
         assert "In 4 · Hold 6.5 · Out 8" in text, page
         assert "&quot;action&quot;:&quot;hold-full&quot;,&quot;seconds&quot;:6.5" in text, page
