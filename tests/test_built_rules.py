@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from hooks.render.cautions import light_headed_rule
 from hooks.content.countries import text_only_numbers, written_numbers_in
 from hooks.content.site_data import load_site_data
 from hooks.finish import BUILT_PAGE_PROBLEMS, FinishError, SiteSettings, built_page_problems, finish_site
 from hooks.pages.built_rules import page_rules
 from hooks.pages.html_tree import parse_html
+from hooks.render.cautions import light_headed_rule
 from tests.support.paths import DATA_DIR
 
 DATA = load_site_data(DATA_DIR)
