@@ -10,9 +10,8 @@ import pytest
 
 from hooks.pages.number_rule import ALLOWED_FOR_NOW, health_number, number_problems
 from hooks.pipeline import PageSource, expand_page, start_build
-from tests.support.build import build_copy, copy_site, replace_in
+from tests.support.build import build_copy, build_with_zensical, copy_site, replace_in
 from tests.support.paths import DOCS_DIR, REPO_ROOT
-from tests.test_zensical import build_with_zensical
 
 ALLOWED = (
     'allowed: a citation of a finding in the same {kind}, e.g. [Ma 2017](references.md#ma-2017-design), or the words "our own" in it, '
@@ -150,6 +149,7 @@ def test_the_options_pages_are_checked_and_only_their_listed_blocks_are_allowed(
         assert failing == set(blocks), page
 
 
+@pytest.mark.build
 def test_both_generators_stop_on_an_uncited_number_with_the_page_and_line(tmp_path):
     root = copy_site(tmp_path)
     old = (
