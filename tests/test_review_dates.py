@@ -16,11 +16,8 @@ from hooks.content.site_data import DATA_PROBLEMS, load_site_data
 from hooks.pages.citations import index_citations
 from hooks.pages.review_dates import REVIEW_DATE_PROBLEMS, review_date_problems
 from hooks.pages.shortcode_renderers import options_shown
-from tests.support.build import build_copy, copy_site, replace_in
+from tests.support.build import build_copy, build_with_zensical, copy_site, replace_in
 from tests.support.paths import DATA_DIR, DOCS_DIR
-from tests.test_zensical import build_with_zensical
-
-pytestmark = pytest.mark.build
 
 SOURCES = {
     ref.key: ref
@@ -119,6 +116,7 @@ def late_message(line: int) -> str:
     )
 
 
+@pytest.mark.build
 def test_mkdocs_stops_on_a_late_review_with_the_page_and_line(late_review):
     root, line = late_review
     result = build_copy(root)
@@ -128,6 +126,7 @@ def test_mkdocs_stops_on_a_late_review_with_the_page_and_line(late_review):
     assert not (root / "site").exists()
 
 
+@pytest.mark.build
 def test_zensical_stops_on_a_late_review_with_the_mkdocs_message(late_review):
     root, line = late_review
     result = build_with_zensical(root)
@@ -155,6 +154,7 @@ def number_message(line: int) -> str:
     )
 
 
+@pytest.mark.build
 def test_mkdocs_stops_on_a_number_its_quote_does_not_hold(unsupported_number):
     root, line = unsupported_number
     result = build_copy(root)
@@ -163,6 +163,7 @@ def test_mkdocs_stops_on_a_number_its_quote_does_not_hold(unsupported_number):
     assert number_message(line) in result.stderr
 
 
+@pytest.mark.build
 def test_zensical_stops_on_a_number_its_quote_does_not_hold(unsupported_number):
     root, line = unsupported_number
     result = build_with_zensical(root)
@@ -173,9 +174,7 @@ def test_zensical_stops_on_a_number_its_quote_does_not_hold(unsupported_number):
 def test_a_tables_cells_count_for_the_review_but_get_no_link_back():
     """The references page links back to the card, which shows the citation, not to the table."""
     data = load_site_data(DATA_DIR)
-    pages = {
-        name: (DOCS_DIR / name).read_text(encoding="utf-8") for name in ("options/index.md", "options/stress.md")
-    }
+    pages = {name: (DOCS_DIR / name).read_text(encoding="utf-8") for name in ("options/index.md", "options/stress.md")}
     index = index_citations(pages, data.references, data.exercises, shown_by=options_shown(data.options))
     places = {(c.page, c.linked) for c in index.cited_at["nhs-gad-treatment-more-intensive"]}
     assert places == {("options/index.md", False), ("options/stress.md", False), ("options/stress.md", True)}
