@@ -129,9 +129,11 @@ function chart(log) {
  * each value under its column's name (site.css); the roles keep it a table for screen readers.
  * @param {Log} log */
 function table(log) {
-  const wrap = make('div', { class: 'md-typeset__scrollwrap' });
-  const inner = make('div', { class: 'md-typeset__table' });
-  const grid = /** @type {HTMLTableElement} */ (make('table', { role: 'table', 'data-layout': 'cards' }));
+  // Its own class, so the theme neither styles nor wraps it (practice.css and site.css do).
+  const wrap = make('div', { class: 'br-log__table' });
+  const grid = /** @type {HTMLTableElement} */ (
+    make('table', { class: 'br-log__sessions', role: 'table', 'data-layout': 'cards' })
+  );
   const head = make('tr', { role: 'row' });
   for (const name of COLUMNS) head.append(make('th', { scope: 'col', role: 'columnheader' }, name));
   grid.append(make('thead', { role: 'rowgroup' }), make('tbody', { role: 'rowgroup' }));
@@ -153,8 +155,7 @@ function table(log) {
     );
     grid.tBodies[0].append(row);
   }
-  inner.append(grid);
-  wrap.append(inner);
+  wrap.append(grid);
   return wrap;
 }
 
@@ -271,7 +272,9 @@ export class PracticeLogElement extends HTMLElement {
       } else if (!writeLog({ ...log, sessions: merged.sessions })) {
         this.#message = 'This browser would not store the sessions (its storage may be full). Nothing was changed.';
       } else {
-        const already = merged.already ? ` ${merged.already} were already here.` : '';
+        const already = merged.already
+          ? ` ${merged.already} ${merged.already === 1 ? 'was' : 'were'} already here.`
+          : '';
         this.#message = `Brought back ${merged.added} session${merged.added === 1 ? '' : 's'}.${already}`;
       }
     }
