@@ -61,3 +61,16 @@ def test_label_tables_counts_and_leaves_a_page_without_tables_alone() -> None:
     page = fromstring("<div><p>No table here.</p></div>")
     assert label_tables(page) == 0
     assert page.find("p").attrib == {}  # type: ignore[union-attr]
+
+
+def test_the_mkdocs_build_writes_the_roles_into_every_table(built_site):
+    from tests.support.html import read_page
+
+    for page in ("exercises/index.html", "options/index.html", "practice/index.html"):
+        tables = read_page(built_site / page).xpath("//article//table")
+        assert tables, page
+        for table in tables:
+            assert table.get("role") == "table", page
+            cells = table.xpath(".//tbody//td")
+            assert cells, page
+            assert all(cell.get("role") == "cell" and cell.get("data-label") for cell in cells), page
