@@ -2,8 +2,8 @@
 
 On a narrow screen site.css shows a table of three columns or more as one card per row, with each
 value under its column's name. Changing a table's `display` makes some browsers (WebKit, so
-Safari; Chromium before 2023) drop its table semantics, so the build writes them down: ARIA roles on the table and its parts, and each cell's
-column name in `data-label`, which the card shows. Works on the ElementTree a Markdown table
+Safari) drop its table semantics, so the build writes them down: ARIA roles on the table and
+its parts, and each cell's column name in `data-label`, which the card shows. Works on the ElementTree a Markdown table
 becomes (the Python-Markdown adapter runs it on every page, under either generator).
 """
 
