@@ -41,11 +41,15 @@ import { pacesFor } from './pacer-schedule.js';
 
 const LONGEST_SHOWN = 24; // characters of a bad value repeated back in a message
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+// Control and format characters (right-to-left overrides among them) would make a message read
+// differently from what it says; they are shown as a replacement character instead.
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/gu;
 
-/** A value from the address, safe to show as text and short. @param {string} raw */
-function shown(raw) {
-  const flat = raw.replace(/\s+/g, ' ');
-  return flat.length > LONGEST_SHOWN ? flat.slice(0, LONGEST_SHOWN) + '…' : flat;
+/** A value from the address, safe to show as text and short (the plan link's messages use it too).
+ * @param {string} raw */
+export function shown(raw) {
+  const flat = [...raw.replace(/\s+/g, ' ').replace(HIDDEN_CHARACTERS, '\uFFFD')];
+  return flat.length > LONGEST_SHOWN ? flat.slice(0, LONGEST_SHOWN).join('') + '…' : flat.join('');
 }
 
 /**
