@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from hooks.content.cautions import ExerciseLink
 from hooks.content.exercises import Exercise, has_hold
-from hooks.content.exercises.pattern_html import render_pattern_maker
+from hooks.content.exercises.pattern_html import render_pattern_link_format, render_pattern_maker
 from hooks.content.exercises.render import render_pacer, render_steps
 from hooks.content.findings import BackLink
 from hooks.content.plans import Plans
@@ -128,6 +128,10 @@ def shortcode_renderers(
     def plan_link_format(argument: str) -> str:
         return render_plan_link_format(plans("plan-link-format", argument), data.exercises)
 
+    def pattern_link_format(argument: str) -> str:
+        no_argument("pattern-link-format", argument)
+        return render_pattern_link_format(data.exercises.values())
+
     def editor_list(argument: str) -> str:
         no_argument("editors", argument)
         return render_editors(editors)
@@ -145,4 +149,5 @@ def shortcode_renderers(
         "plan": plan,
         "plans": plan_list,
         "plan-link-format": plan_link_format,
+        "pattern-link-format": pattern_link_format,
     }

@@ -177,3 +177,17 @@ export function patternExercise(pattern, contract) {
 export function hasHold(pattern, contract) {
   return contract.phases.some(phase => phase.action.startsWith('hold') && pattern.seconds[phase.name] > 0);
 }
+
+/**
+ * The pattern as written steps, one a phase at the pace chosen, then the breaths:
+ * ["Breathe in for 4 seconds.", "Breathe out for 6 seconds.", "Repeat: 10 breaths in all."].
+ * @param {Pattern} pattern @param {Contract} contract
+ */
+export function patternSteps(pattern, contract) {
+  const seconds = (/** @type {number} */ n) => `${n} second${n === 1 ? '' : 's'}`;
+  const steps = patternExercise(pattern, contract).phases.map(
+    phase => `${phase.cue} for ${seconds(Number((phase.seconds * pattern.pace).toFixed(2)))}.`,
+  );
+  steps.push(`Repeat: ${pattern.breaths} breath${pattern.breaths === 1 ? '' : 's'} in all.`);
+  return steps;
+}

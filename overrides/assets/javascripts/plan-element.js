@@ -12,7 +12,7 @@ import { icsFor } from './plan-calendar.js';
 import { parsePlan, planQuery, planSentence } from './plan-link.js';
 import { daysPractised } from './plan-progress.js';
 import { qrCode, qrSvg } from './plan-qr.js';
-import { hasHold, patternExercise } from './pattern-link.js';
+import { hasHold, patternExercise, patternSteps } from './pattern-link.js';
 import { readLog } from './log-store.js';
 
 /** @typedef {import('./plan-link.js').PlanContract} PlanContract */
@@ -146,17 +146,8 @@ export class PlanElement extends HTMLElement {
     if (holds) holds.hidden = !hasHold(plan.pattern, own);
     const steps = this.#part('.br-plan__own-steps');
     if (!steps) return;
-    const pace = plan.pattern.pace;
-    const items = patternExercise(plan.pattern, own).phases.map(phase => {
-      const seconds = Number((phase.seconds * pace).toFixed(2));
-      return Object.assign(document.createElement('li'), {
-        textContent: `${phase.cue} for ${counted(seconds, 'second')}.`,
-      });
-    });
-    items.push(
-      Object.assign(document.createElement('li'), {
-        textContent: `Repeat: ${counted(plan.breaths, 'breath')} in all.`,
-      }),
+    const items = patternSteps({ ...plan.pattern, breaths: plan.breaths }, own).map(text =>
+      Object.assign(document.createElement('li'), { textContent: text }),
     );
     steps.replaceChildren(...items);
   }
