@@ -1,9 +1,10 @@
 """Practice plans (data/plans.yml): the bounds of a plan link and the built-in plans, checked.
 
 The schema states each field's form; the rules here span files: a plan's exercise exists in
-exercises.yml, its minutes are ones that exercise's breaths can fill, every exercise can be
-planned for at least one whole minute (so any exercise's plan link works), the default exercise
-exists, defaults sit within their bounds, and a plan's findings exist in references.yml.
+exercises.yml, its minutes are ones that exercise's breaths can fill, the default exercise exists
+and fills at least one whole minute (a link falls back to it), defaults sit within their bounds,
+and a plan's findings exist in references.yml. An exercise too short to fill a whole minute is
+allowed: the plan page's form leaves it out, and a link naming it says why it gets the default.
 """
 
 from __future__ import annotations
@@ -81,15 +82,17 @@ def _check_bounds(raw: Any, exercises: Mapping[str, Exercise], problems: Problem
     days = _whole_bounds(bounds.get("days"), ("bounds", "days"), problems)
     if minutes is None or days is None:
         return None
-    for exercise in exercises.values():
-        if minutes_range(exercise, minutes) is None:
-            allowed = (
-                f'bounds that give every exercise at least one whole minute; exercise "{exercise.id}" '
-                f"({exercise.cycles.min} to {exercise.cycles.max} breaths) fills none "
-                f"from {minutes.min} to {minutes.max}"
-            )
-            problems.at(("bounds", "minutes"), f"{minutes.min} to {minutes.max}", allowed)
-    _known(bounds.get("exercise"), ("bounds", "exercise"), exercises, problems)
+    # The exercise a link falls back to must fill at least one whole minute (plan-link.js relies on
+    # it). Any other exercise may be too short to plan: a link naming it gets the fallback and says why.
+    default = bounds.get("exercise")
+    known = _known(default, ("bounds", "exercise"), exercises, problems)
+    exercise = exercises[default] if known and isinstance(default, str) else None
+    if exercise is not None and minutes_range(exercise, minutes) is None:
+        allowed = (
+            f'an exercise whose breaths ({exercise.cycles.min} to {exercise.cycles.max} for "{exercise.id}") '
+            f"fill at least one whole minute from {minutes.min} to {minutes.max} (bounds.minutes)"
+        )
+        problems.at(("bounds", "exercise"), exercise.id, allowed)
     return minutes
 
 

@@ -17,6 +17,7 @@ from hooks.content.countries import Country, Help, dial
 from hooks.content.exercises import Exercise, has_hold
 from hooks.content.exercises.bounds import PATTERN_TITLE
 from hooks.content.exercises.render import Citation, exercise_payload
+from hooks.content.plan_breaths import minutes_range
 from hooks.content.plan_contract import plan_contract
 from hooks.content.plans import Plan, Plans
 from hooks.content.references import Reference, short_label
@@ -70,6 +71,7 @@ def render_plan(
         exercises_json=_json({exercise.id: exercise_payload(exercise) for exercise in exercises.values()}),
         titles_json=_json(titles),
         exercises=list(exercises.values()),
+        plannable=[exercise for exercise in exercises.values() if minutes_range(exercise, plans.bounds.minutes)],
         holding={exercise.id for exercise in exercises.values() if has_hold(exercise)},
         own_id=contract["pattern"]["id"],
         own_title=PATTERN_TITLE,
