@@ -61,7 +61,13 @@ def test_a_plan_link_reads_back_as_the_same_plan_in_words_and_the_days_session(r
     cautions = reader.locator('[data-plan-exercise="box"] .br-hold-caution').first
     assert cautions.is_visible()
     assert cautions.bounding_box()["y"] < reader.locator("br-plan br-pacer").bounding_box()["y"]
-    assert not reader.locator('[data-plan-exercise="gentle"]').is_visible()
+    assert reader.locator('[data-plan-exercise="box"]').evaluate_all("parts => parts.map(p => p.hidden)") == [
+        False,
+        False,
+    ]  # its cautions, above the pacer, and its steps, below it
+    assert reader.locator('[data-plan-exercise]:not([data-plan-exercise="box"])').evaluate_all(
+        "parts => parts.every(part => part.hidden && part.offsetHeight === 0)"
+    )
     reader.get_by_role("button", name="Copy link").click()
     assert reader.locator(".br-plan__said").inner_text() == "Link copied."
     assert reader.evaluate("navigator.clipboard.readText()") == wanted
