@@ -205,7 +205,7 @@ def test_the_back_link_of_a_section_names_page_and_section(built_site):
     root = references_page(built_site)
     block = root.xpath("//h3[@id='haller-2020-pain-vs-sham']")[0].getparent()
     links = {a.text_content(): a.get("href") for a in block.xpath(".//p[@class='br-finding__cited']/a")}
-    assert links["What Somatic Emotional Release is: Studies of CranioSacral Therapy"] == "../ser/#evidence-cst"
+    assert links["What SomatoEmotional Release is: Studies of CranioSacral Therapy"] == "../ser/#evidence-cst"
 
 
 def test_every_citation_in_a_page_asks_for_an_instant_preview(built_site):
