@@ -13,6 +13,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from tests.support.offline import wait_until_offline_ready
 
@@ -69,7 +70,7 @@ def test_a_plan_link_reads_back_as_the_same_plan_in_words_and_the_days_session(r
         "parts => parts.every(part => part.hidden && part.offsetHeight === 0)"
     )
     reader.get_by_role("button", name="Copy link").click()
-    assert reader.locator(".br-plan__said").inner_text() == "Link copied."
+    expect(reader.locator(".br-plan__said")).to_have_text("Link copied.")  # the clipboard answers later
     assert reader.evaluate("navigator.clipboard.readText()") == wanted
 
 
@@ -137,7 +138,7 @@ def test_the_calendar_file_the_page_downloads_is_the_plan(reader, site_url):
     assert alarm.decoded("TRIGGER") == datetime.timedelta(0)
     assert str(event["URL"]) == link
     assert link in str(event["DESCRIPTION"])
-    assert "Calendar file downloaded" in reader.locator(".br-plan__said").inner_text()
+    expect(reader.locator(".br-plan__said")).to_contain_text("Calendar file downloaded")
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -262,7 +263,7 @@ def test_your_own_copy_link_copies_the_form_as_shown(reader, site_url):
     reader.locator('br-pacer[data-pacer="your-own"][data-ready]').wait_for()
     reader.locator('br-pattern-maker [name="breaths"]').fill("12")
     reader.get_by_role("button", name="Copy link").click()
-    assert reader.locator(".br-your-own__copied").inner_text() == "Link copied."
+    expect(reader.locator(".br-your-own__copied")).to_have_text("Link copied.")
     assert reader.evaluate("navigator.clipboard.readText()") == (
         site_url + OWN + "?in=4&hold=0&out=6&rest=0&breaths=12"
     )
