@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from hooks.content.cautions import SharedCautions, validate_cautions
 from hooks.content.countries import Country, validate_countries
 from hooks.content.exercises import Exercise, validate_exercises
+from hooks.content.plans import Plans, validate_plans
 from hooks.content.problems import DataError, Lines
 from hooks.content.references import Reference, validate_references
 from hooks.content.yaml_source import load_yaml_document
@@ -23,6 +24,7 @@ REFERENCES_PAGE = "references.md"
 DATA_PROBLEMS = "The site data has problems; nothing was built:"
 CAUTIONS_FILE = "cautions.yml"
 COUNTRIES_FILE = "countries.yml"
+PLANS_FILE = "plans.yml"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class SiteData:
     references: dict[str, Reference]
     cautions: SharedCautions
     countries: tuple[Country, ...] = ()
+    plans: Plans | None = None  # None only for a SiteData made by hand without plans
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
@@ -53,11 +56,19 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     exercises = checked(EXERCISES_FILE, lambda raw, source, lines: validate_exercises(raw, source, finding_keys, lines))
     cautions = checked(CAUTIONS_FILE, validate_cautions)
     countries = checked(COUNTRIES_FILE, validate_countries)
-    if messages or references is None or exercises is None or cautions is None or countries is None:
+    # Plans name exercises and findings; they are checked once the exercises could be read.
+    by_id = {exercise.id: exercise for exercise in exercises or ()}
+    plans = (
+        None
+        if exercises is None
+        else checked(PLANS_FILE, lambda raw, source, lines: validate_plans(raw, source, by_id, finding_keys, lines))
+    )
+    if messages or references is None or exercises is None or cautions is None or countries is None or plans is None:
         raise DataError(messages)
     return SiteData(
-        {exercise.id: exercise for exercise in exercises},
+        by_id,
         {reference.key: reference for reference in references},
         cautions,
         tuple(countries),
+        plans,
     )
