@@ -6,17 +6,19 @@ from collections.abc import Mapping, Sequence
 
 from hooks.content.cautions import ExerciseLink
 from hooks.content.exercises import Exercise, has_hold
-from hooks.content.exercises.pattern_html import render_pattern_maker
+from hooks.content.exercises.pattern_html import render_pattern_link_format, render_pattern_maker
 from hooks.content.exercises.render import render_pacer, render_steps
 from hooks.content.findings import BackLink
 from hooks.content.options import Condition, OptionsData
+from hooks.content.plans import Plans
 from hooks.content.repository import Repository
-from hooks.content.site_data import CAUTIONS_FILE, EXERCISES_FILE, OPTIONS_FILE, SiteData
+from hooks.content.site_data import CAUTIONS_FILE, EXERCISES_FILE, OPTIONS_FILE, PLANS_FILE, SiteData
 from hooks.pages.citations import Shown, ShownBy
 from hooks.pages.shortcodes import Renderer, shortcodes_in
 from hooks.render.cautions import crisis_box, crisis_line, hold_caution, light_headed_rule
 from hooks.render.countries import parse_topics, render_country_tabs
 from hooks.render.options import render_cards, render_glance
+from hooks.render.plans import render_plan, render_plan_link_format, render_plan_list
 from hooks.render.references import render_reference_list
 from hooks.render.site import render_contact, render_editors, render_publisher
 
@@ -148,7 +150,26 @@ def shortcode_renderers(
 
     def your_own(argument: str) -> str:
         no_argument("your-own", argument)
-        return render_pattern_maker(data.cautions, hold_free)
+        return render_pattern_maker(data.exercises.values(), data.cautions, hold_free)
+
+    def plans(shortcode: str, argument: str) -> Plans:
+        no_argument(shortcode, argument)
+        if data.plans is None:
+            raise LookupError(f"<!-- md:{shortcode} --> needs data/{PLANS_FILE}, which this build did not load.")
+        return data.plans
+
+    def plan(argument: str) -> str:
+        return render_plan(plans("plan", argument), data.exercises, data.cautions, hold_free, data.countries)
+
+    def plan_list(argument: str) -> str:
+        return render_plan_list(plans("plans", argument), data.exercises, data.references, references_url)
+
+    def plan_link_format(argument: str) -> str:
+        return render_plan_link_format(plans("plan-link-format", argument), data.exercises)
+
+    def pattern_link_format(argument: str) -> str:
+        no_argument("pattern-link-format", argument)
+        return render_pattern_link_format(data.exercises.values())
 
     def condition(shortcode: str, argument: str) -> Condition:
         if argument not in data.options.conditions:
@@ -191,4 +212,8 @@ def shortcode_renderers(
         "countries": countries,
         OPTIONS_GLANCE: option_glance,
         OPTIONS_CARDS: option_cards,
+        "plan": plan,
+        "plans": plan_list,
+        "plan-link-format": plan_link_format,
+        "pattern-link-format": pattern_link_format,
     }
