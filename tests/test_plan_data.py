@@ -117,7 +117,7 @@ def test_the_schema_states_the_time_of_day():
 
 
 def test_a_missing_plans_file_stops_the_build(tmp_path: Path):
-    for name in ("references.yml", "exercises.yml", "cautions.yml", "countries.yml"):
+    for name in ("references.yml", "exercises.yml", "cautions.yml", "countries.yml", "options.yml"):
         (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
