@@ -131,7 +131,9 @@ def test_the_bar_keeps_its_height_when_the_script_fills_it(browser, site_url):
     """The same space before and after the script runs, so nothing below it moves (CLS 0)."""
     heights = {}
     for scripted in (False, True):
-        context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=scripted)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, java_script_enabled=scripted, timezone_id="Europe/Dublin"
+        )
         page = context.new_page()
         page.emulate_media(media="screen")
         page.goto(site_url + "exercises/box/")
@@ -144,7 +146,7 @@ def test_webkit_guesses_from_its_time_zone_and_keeps_a_pick(monkeypatch, site_ur
     monkeypatch.setenv("TZ", "Pacific/Auckland")  # WebKitGTK reads the zone from its environment
     with engines.webkit_page() as page:
         page.goto(site_url + TAB_PAGE)
-        engines.wait_for(page, "() => document.querySelector('.br-local-help__place')")
+        engines.wait_for(page, "() => document.querySelector('.br-local-help__change')")  # the script has run
         assert page.run("() => document.querySelector('.br-local-help__place').textContent") == "NZ:"
         checked = page.run(f"() => ({CHECKED_TABS})()")
         assert checked and set(checked) == {"New Zealand"}
