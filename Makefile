@@ -8,7 +8,7 @@ ZENSICAL_PYTHON ?= $(PYTHON)
 ZENSICAL_VENV   := .venv-zensical
 ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 
-.PHONY: serve build build-zensical lint lint-workflows test test-fast bench check-sources requirements clean
+.PHONY: serve build build-zensical lint lint-workflows test test-setup system-packages test-fast bench check-sources requirements clean
 
 # The virtual environment, re-made whenever a requirements file changes. Every package is checked
 # against the hash in requirements-test.txt (which holds the site's packages too).
@@ -55,7 +55,9 @@ build-zensical: $(ZENSICAL_STAMP) $(STAMP)
 # re-installed whenever the lock file changes.
 NODE_STAMP := node_modules/.installed
 # Node.js 18.18+ and npm: Debian's packages, installed for you when you are root and have none.
-$(NODE_STAMP): package.json package-lock.json
+# Without npm, `make test` installs Node.js with the browsers (system-packages, below) and npm ci waits for it.
+NPM_MISSING := $(if $(shell command -v npm 2>/dev/null),,yes)
+$(NODE_STAMP): package.json package-lock.json | $(if $(NPM_MISSING),system-packages)
 	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
 	  && echo "No npm: installing Debian's nodejs and npm packages." >&2 && apt-get update -qq \
 	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2; } \
@@ -81,10 +83,22 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 
 ## test: lint; the pacer's schedule in Node; then unit, build and real-browser tests in Chromium,
 ## Firefox ESR and WebKitGTK (found, or installed as root on Debian; a missing one fails with advice)
-test: lint $(ZENSICAL_STAMP)
+test:
+	$(MAKE) --no-print-directory -j4 $(OUTPUT_SYNC) test-setup
 	node --test tests/js/
 	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
 	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
+
+# What the tests need, made side by side (make -j): the browsers' download and install overlaps
+# pip, npm ci and lint. GNU make 4 keeps each job's output together; older makes interleave it.
+OUTPUT_SYNC := $(if $(filter 3.%,$(MAKE_VERSION)),,--output-sync=target)
+test-setup: system-packages lint $(ZENSICAL_STAMP)
+
+# The Debian packages `make test` needs and this machine lacks, in one apt-get call (as root on
+# Debian; elsewhere nothing): the three browsers, Xvfb, and Node.js when npm is missing. It never
+# fails: the lookups in `test` give the advice for anything still missing.
+system-packages:
+	$(PYTHON) -m tests.support.browsers --install-only chromium firefox webkit xvfb $(if $(NPM_MISSING),--also nodejs --also npm)
 
 ## test-fast: the contributor's loop while editing: the schedule in Node, then every unit and build test (no browsers)
 test-fast: $(STAMP) $(ZENSICAL_STAMP)

@@ -19,6 +19,7 @@ from hooks.content.repository import Repository, repository_from
 from hooks.content.site_data import DATA_PROBLEMS, REFERENCES_PAGE, SiteData, load_site_data
 from hooks.pages.citations import CITATION_PROBLEMS, DEFAULT_SLUGIFY, CitationIndex, Slugify, index_citations
 from hooks.pages.front_matter import front_matter_problems
+from hooks.pages.number_rule import ALLOWED_FOR_NOW, NUMBER_PROBLEMS, number_problems
 from hooks.pages.page_rules import citation_problems, heading_problems
 from hooks.pages.shortcode_renderers import SHORTCODE_PROBLEMS, pacer_pages, shortcode_renderers
 from hooks.pages.shortcodes import ShortcodeError, expand_shortcodes
@@ -118,6 +119,10 @@ def expand_page(build: Build, page: PageSource, link_to: LinkTo) -> PageResult:
     found = citation_problems(page.markdown, page.first_line)
     if found:
         problems.append(f"{name}: citation problems:\n" + "\n".join(f"{name}, {item}" for item in found))
+    allowed = ALLOWED_FOR_NOW.get(name.partition("/")[2], frozenset())
+    found = number_problems(page.markdown, page.first_line, allowed)
+    if found:
+        problems.append(f"{name}: {NUMBER_PROBLEMS}:\n" + "\n".join(f"{name}, {item}" for item in found))
     exercise_urls = {
         exercise_id: f"{link_to(shown_on)}#exercise-{exercise_id}"
         for exercise_id, shown_on in build.pacer_pages.items()

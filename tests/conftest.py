@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support import browsers, engines, offline
-from tests.support.build import build_site
+from tests.support import browsers, engines, kinds, offline
+from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site
+from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
 from tests.support.server import serve
 
@@ -23,7 +24,9 @@ from tests.support.server import serve
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination, env={"SITE_URL": None})  # the default address: /breathing-room/
+    # The default address (/breathing-room/) and no repository context, so the site is the same
+    # locally and in CI (tests/test_site_address.py reads it as the build without a repository).
+    result = build_site(destination, env=dict.fromkeys(BUILD_CONTEXT))
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return destination
@@ -40,6 +43,45 @@ def site_url(built_site: Path) -> Iterator[str]:
     """The built site on a free loopback port, e.g. http://127.0.0.1:PORT/breathing-room/."""
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def spied_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """(a copy of the built site whose pages report policy violations, its address on a test
+    server): what the Chromium crawl and the policy tests load (tests/support/csp.py)."""
+    copy = spied_copy(built_site, tmp_path_factory.mktemp("spied") / "site")
+    with serve(copy) as url:
+        serve_sitemap_from(copy, url)
+        yield copy, url
+
+
+@pytest.fixture(scope="session")
+def zensical_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site's sources for the Zensical build, with a reviewer named on the About page
+    (front matter is text: it must show as typed)."""
+    root = copy_site(tmp_path_factory.mktemp("zensical-source"))
+    about = root / "docs/about.md"
+    text = about.read_text(encoding="utf-8")
+    if "reviewed_by:" not in text:
+        about.write_text(text.replace("\nreviewed:", f"\nreviewed_by: '{REVIEWER}'\nreviewed:", 1), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_source: Path) -> Path:
+    """zensical_source built by Zensical (and hooks.finish), as `make build-zensical` does."""
+    built = build_with_zensical(zensical_source)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return zensical_source / "site-zensical"
+
+
+@pytest.fixture(scope="session")
+def spied_zensical_site(zensical_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The Zensical build as spied_site is the MkDocs one."""
+    copy = spied_copy(zensical_site, tmp_path_factory.mktemp("spied-zensical") / "site")
+    with serve(copy) as url:
+        serve_sitemap_from(copy, url)
+        yield copy, url
 
 
 @pytest.fixture(scope="module")
@@ -102,26 +144,59 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 # The kinds of test, one per test, chosen here so a new test file needs no bookkeeping: a test that
 # drives a browser (marked so, or using a browser fixture) is "browser"; one that builds the site
-# (its module is marked "build", or it uses a built site) is "build"; anything else is "unit".
+# (marked "build", or using a fixture that builds) is "build"; anything else is "unit". The kinds
+# are checked as the tests run (tests/support/kinds.py): a unit test that starts a build fails, so
+# does a test marked "build" that builds nothing, and so does a fixture that builds but is missing
+# from BUILD_FIXTURES (every test using it would be miscounted).
 BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context"}
-BUILD_FIXTURES = {"built_site", "built_pages", "site_url", "page_paths", "pacer_urls", "site_copy", "broken_copy"}
-# Firefox and WebKit play a representative set of exercises: the lead-in with holds (4-7-8) and
-# the nostril sides (alternate-nostril). Chromium plays every exercise, and the schedule behind
-# them all is the same pure module, tested in node --test. Likewise they crawl the published
-# (MkDocs) build for policy violations; Chromium crawls the Zensical build too, whose policy comes
-# from the same code, and every engine still sees an injected script refused in both builds.
+BUILD_FIXTURES = {
+    "built_site",
+    "spied_site",
+    "zensical_site",
+    "spied_zensical_site",
+    "built_pages",
+    "site_url",
+    "page_paths",
+    "pacer_urls",
+    "offline_site",
+    "published",
+    "built_without_repository",
+    "both_builds",
+    "spied_sites",
+    "served_copy",
+}
+KIND = pytest.StashKey[str]()
 ENGINE_EXERCISES = {"4-7-8", "alternate-nostril"}
 ENGINE_BUILDS = {"mkdocs"}
 CRAWLS = ("test_every_page_loads_with_no_violation", "test_instant_navigation_and_a_running_pacer_cause_no_violation")
+# Chromium's one crawl of every page watches the console, axe-core and the policy together, so
+# test_csp_browser.py's page-load crawl runs in Firefox and WebKit only: in the MkDocs build,
+# test_browser_pages.py; in the Zensical build, test_zensical.py.
+
+
+def _fixtures(item: pytest.Item) -> set[str]:
+    """The fixtures a test uses, not counting the arguments it is parametrized with (a test
+    parametrized over `page`, a path, drives no browser page)."""
+    direct: set[str] = set()
+    for mark in item.iter_markers("parametrize"):
+        if mark.kwargs.get("indirect"):
+            continue
+        names = mark.args[0] if mark.args else mark.kwargs.get("argnames", ())
+        direct |= {name.strip() for name in names.split(",")} if isinstance(names, str) else set(names)
+    return set(getattr(item, "fixturenames", ())) - direct
 
 
 def _kind(item: pytest.Item) -> str:
-    fixtures = set(getattr(item, "fixturenames", ()))
+    fixtures = _fixtures(item)
     if item.get_closest_marker("browser") or fixtures & BROWSER_FIXTURES:
         return "browser"
     if item.get_closest_marker("build") or fixtures & BUILD_FIXTURES:
         return "build"
     return "unit"
+
+
+def _builds_through_a_fixture(item: pytest.Item) -> bool:
+    return bool(_fixtures(item) & BUILD_FIXTURES)
 
 
 def _beyond_the_representative_set(item: pytest.Item) -> bool:
@@ -134,11 +209,59 @@ def _beyond_the_representative_set(item: pytest.Item) -> bool:
     return build is not None and build not in ENGINE_BUILDS and item.name.startswith(CRAWLS)
 
 
+def _crawled_elsewhere(item: pytest.Item) -> bool:
+    """Chromium loads every page within the policy on its one crawl (see above CRAWLS)."""
+    callspec = getattr(item, "callspec", None)
+    engine = callspec.params.get("engine") if callspec else None
+    return engine == "chromium" and getattr(item, "originalname", "") == CRAWLS[0]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     kept, dropped = [], []
     for item in items:
-        (dropped if _beyond_the_representative_set(item) else kept).append(item)
-        item.add_marker(_kind(item))
+        (dropped if _beyond_the_representative_set(item) or _crawled_elsewhere(item) else kept).append(item)
+        item.stash[KIND] = _kind(item)
+        item.add_marker(item.stash[KIND])
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    kinds.install()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture of the test is made: a unit test's fixtures may not build either."""
+    kinds.start_test(item.nodeid, item.stash.get(KIND, "unit"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    if item.stash.get(KIND, "") == "build" and not _builds_through_a_fixture(item) and kinds.RUNNING.builds == 0:
+        pytest.fail(
+            f"{item.nodeid} is marked build but built nothing: drop the mark (it is a unit test), "
+            "or add the fixture that builds to BUILD_FIXTURES in tests/conftest.py.",
+            pytrace=False,
+        )
+    return result
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    kinds.end_test()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest) -> Iterator[Any]:
+    before = kinds.RUNNING.builds
+    result = yield
+    if kinds.RUNNING.builds > before and fixturedef.argname not in BUILD_FIXTURES:
+        pytest.fail(
+            f"the fixture {fixturedef.argname} builds the site: add it to BUILD_FIXTURES in tests/conftest.py, "
+            "so every test using it counts as a build test.",
+            pytrace=False,
+        )
+    return result

@@ -112,3 +112,29 @@ def test_an_old_firefox_stops_at_once_naming_the_version_and_the_command(tmp_pat
     assert ("Firefox 140;" if reported else "version could not be read") in result.stderr
     with pytest.raises(browsers.BrowserNotFoundError, match="Firefox 144 or newer"):
         browsers.require(browsers.FIREFOX, {"PATH": str(tmp_path / "bin")})
+
+
+def test_every_missing_browser_comes_from_one_apt_get_call(tmp_path, monkeypatch):
+    """One `apt-get update` and one `apt-get install` for all that is missing, not one per browser;
+    what is on PATH, or named in its variable, is left alone."""
+    log = tmp_path / "apt-get.log"
+    fake_browser(tmp_path / "bin" / "Xvfb")
+    apt_get = tmp_path / "bin" / "apt-get"
+    apt_get.write_text(f'#!/bin/sh\necho "$*" >> {log}\n')
+    apt_get.chmod(0o755)
+    monkeypatch.setattr(browsers.os, "geteuid", lambda: 0)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setenv("FIREFOX", str(fake_browser(tmp_path / "my-firefox")))
+    for variable in ("CHROMIUM", "WEBKIT_WEBDRIVER", "XVFB"):
+        monkeypatch.delenv(variable, raising=False)
+    assert browsers.main(["--install-only", "chromium", "firefox", "webkit", "xvfb", "--also", "npm"]) == 0
+    assert log.read_text().splitlines() == [
+        "-o DPkg::Lock::Timeout=600 update -qq",
+        "-o DPkg::Lock::Timeout=600 install -y -qq chromium webkit2gtk-driver npm",
+    ]
+
+
+def test_installing_ahead_never_fails_the_run(tmp_path, monkeypatch):
+    """`make test` installs early, alongside lint; the lookups afterwards give the advice."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert browsers.main(["--install-only", "chromium", "webkit"]) == 0

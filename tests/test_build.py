@@ -4,19 +4,22 @@ and a build that refuses bad data or bad pages before anything is published."""
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import markdown
 import pytest
 from lxml.html import HtmlElement
 
 from hooks.content.site_data import load_site_data
+from hooks.pages.shortcode_renderers import SHORTCODE_PROBLEMS
+from hooks.pipeline import check_page_html
 from tests.support.build import build_copy, copy_site, replace_in
 from tests.support.html import link_hrefs, read_page
 from tests.support.paths import DATA_DIR, DOCS_DIR
-
-pytestmark = pytest.mark.build
+from tests.support.pipeline import expand, replaced, site_pages, start, with_front_matter
 
 RESOURCE_ATTRIBUTES = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 # <link> relations that only name a page and never make the browser fetch anything.
@@ -114,7 +117,9 @@ def test_every_exercise_appears_and_no_shortcode_is_left(built_site, built_pages
     assert shown == set(load_site_data(DATA_DIR).exercises)
 
 
-# The build refuses to publish when something is wrong -------------------------------------
+# The build refuses to publish when something is wrong ---------------------------------------
+# Each rule is proven in-process (tests/support/pipeline.py) with its exact message; one real build
+# per family shows the generator runs the family and publishes nothing.
 
 
 @pytest.fixture
@@ -122,6 +127,7 @@ def site_copy(tmp_path: Path) -> Path:
     return copy_site(tmp_path)
 
 
+@pytest.mark.build
 def test_bad_data_stops_the_build_before_anything_is_written(site_copy):
     replace_in(
         site_copy / "data/exercises.yml",
@@ -137,70 +143,17 @@ def test_bad_data_stops_the_build_before_anything_is_written(site_copy):
     assert not (site_copy / "site").exists()
 
 
-def test_unknown_exercise_id_names_page_and_line(site_copy):
-    page = site_copy / "docs/exercises/box.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    number = next(index for index, line in enumerate(lines, start=1) if "<!-- md:pacer box -->" in line)
-    replace_in(page, "<!-- md:pacer box -->", "<!-- md:pacer boxx -->")
-    result = build_copy(site_copy)
-    assert result.returncode != 0
-    assert f'docs/exercises/box.md, line {number}: unknown exercise "boxx" in <!-- md:pacer -->' in result.stderr
-
-
-def set_front_matter(page: Path, field: str, value: str) -> None:
-    """Rewrite one field's line in a page's front matter, whatever it held before."""
-    text = page.read_text(encoding="utf-8")
-    front_matter, body = text.split("\n---\n", 1)
-    line = re.compile(rf"^{field}:.*$", re.MULTILINE)
-    assert line.search(front_matter), f"{page} has no {field} in its front matter"
-    page.write_text(line.sub(f"{field}: {value}", front_matter, count=1) + "\n---\n" + body, encoding="utf-8")
-
-
-def test_page_rules_are_enforced_by_the_build(site_copy):
-    """A description too long for search results and a review more than six months off stop the build."""
+@pytest.mark.build
+def test_a_page_breaking_the_page_rules_stops_the_build_with_every_problem_located(site_copy):
+    """Front matter, a DOI link and a shortcode on one page, and a page left out of the nav
+    (mkdocs.yml's validation and strict mode): one build reports them all and writes nothing."""
     page = site_copy / "docs/faq.md"
     set_front_matter(page, "description", "Too long. " * 21)
-    set_front_matter(page, "reviewed", "2026-11-28")
-    set_front_matter(page, "next_review", "2027-11-28")
-    result = build_copy(site_copy)
-    assert result.returncode != 0
-    assert 'docs/faq.md: field "description": found 209 characters; allowed: 50 to 160.' in result.stderr
-    assert (
-        'docs/faq.md: field "next_review": found 2027-11-28, 365 days after "reviewed"; '
-        "allowed: at most 184 days (six months) after it." in result.stderr
-    )
-    assert not (site_copy / "site").exists()
-
-
-def test_a_link_straight_to_a_doi_fails_the_build(site_copy):
-    page = site_copy / "docs/faq.md"
     lines = page.read_text(encoding="utf-8").split("\n")
-    page.write_text("\n".join([*lines, "", "A claim ([Ma 2017](https://doi.org/10.3389/x)).", ""]), encoding="utf-8")
-    result = build_copy(site_copy)
-    assert result.returncode != 0
-    assert f"docs/faq.md, line {len(lines) + 2}: found a link straight to a DOI;" in result.stderr
-
-
-def test_a_page_showing_a_doi_link_and_a_shortcode_in_a_four_backtick_fence_builds(site_copy):
-    """Code is never judged as text: a three-backtick line inside a four-backtick fence stays code."""
-    page = site_copy / "docs/about.md"
-    example = "\n````markdown\n```markdown\n[Ma 2017](https://doi.org/10.3389/x)\n<!-- md:pacer nope -->\n```\n````\n"
-    page.write_text(page.read_text(encoding="utf-8") + example, encoding="utf-8")
-    result = build_copy(site_copy)
-    assert result.returncode == 0, result.stderr
-    assert "md:pacer nope" in (site_copy / "site/about/index.html").read_text(encoding="utf-8")
-
-
-def test_a_second_title_fails_the_build(site_copy):
-    page = site_copy / "docs/faq.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n# A second title\n", encoding="utf-8")
-    result = build_copy(site_copy)
-    assert result.returncode != 0
-    assert "docs/faq.md: found 2 top-level headings (# Title); allowed: one" in result.stderr
-
-
-def test_a_page_left_out_of_the_nav_fails_the_build(site_copy):
-    """mkdocs.yml's validation and strict mode, not a test, keep every page reachable."""
+    page.write_text(
+        "\n".join([*lines, "", "A claim ([Ma 2017](https://doi.org/10.3389/x)).", "", "<!-- md:pacer boxx -->", ""]),
+        encoding="utf-8",
+    )
     (site_copy / "docs/orphan.md").write_text(
         (DOCS_DIR / "about.md").read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n\n# Orphan\n",
         encoding="utf-8",
@@ -208,26 +161,103 @@ def test_a_page_left_out_of_the_nav_fails_the_build(site_copy):
     result = build_copy(site_copy)
     assert result.returncode != 0
     assert 'not included in the "nav" configuration:\n  - orphan.md' in result.stderr
+    assert 'docs/faq.md: field "description": found 209 characters; allowed: 50 to 160.' in result.stderr
+    assert f"docs/faq.md, line {len(lines) + 2}: found a link straight to a DOI;" in result.stderr
+    assert f'docs/faq.md, line {len(lines) + 4}: unknown exercise "boxx" in <!-- md:pacer -->' in result.stderr
+    assert not (site_copy / "site").exists()
 
 
-def test_page_without_review_dates_fails_the_build(site_copy):
-    replace_in(site_copy / "docs/about.md", "next_review:", "next_reviewed:")
+@pytest.mark.build
+def test_a_second_title_fails_the_build(site_copy):
+    """The rule on a page's rendered content runs at another step of the build than the rules above."""
+    page = site_copy / "docs/faq.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n# A second title\n", encoding="utf-8")
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert (
+    assert "docs/faq.md: found 2 top-level headings (# Title); allowed: one" in result.stderr
+
+
+def set_front_matter(page: Path, field: str, value: str) -> None:
+    """Rewrite one field's line in a page's front matter, whatever it held before."""
+    page.write_text(with_front_matter(page.read_text(encoding="utf-8"), field, value), encoding="utf-8")
+
+
+# The same rules in-process, one failure each ------------------------------------------------
+
+
+def test_unknown_exercise_id_names_page_and_line():
+    pages = site_pages()
+    line = replaced(pages, "exercises/box.md", "<!-- md:pacer box -->", "<!-- md:pacer boxx -->")
+    result = expand(start(), "exercises/box.md", pages["exercises/box.md"])
+    assert result.problems == [
+        f"{SHORTCODE_PROBLEMS}\n"
+        f'docs/exercises/box.md, line {line}: unknown exercise "boxx" in <!-- md:pacer -->; '
+        f"data/exercises.yml defines {', '.join(sorted(load_site_data(DATA_DIR).exercises))}."
+    ]
+
+
+def test_a_description_too_long_and_a_review_too_far_off_are_refused():
+    text = site_pages()["faq.md"]
+    for field, value in [("description", "Too long. " * 21), ("reviewed", "2026-11-28"), ("next_review", "2027-11-28")]:
+        text = with_front_matter(text, field, value)
+    assert expand(start(), "faq.md", text).problems == [
+        "docs/faq.md: front matter problems:\n"
+        'docs/faq.md: field "description": found 209 characters; allowed: 50 to 160.\n'
+        'docs/faq.md: field "next_review": found 2027-11-28, 365 days after "reviewed"; '
+        "allowed: at most 184 days (six months) after it."
+    ]
+
+
+def test_a_page_without_review_dates_is_refused():
+    pages = site_pages()
+    replaced(pages, "about.md", "next_review:", "next_reviewed:")
+    assert expand(start(), "about.md", pages["about.md"]).problems == [
+        "docs/about.md: front matter problems:\n"
         'docs/about.md: field "next_review": found nothing (empty); allowed: a date written as YYYY-MM-DD, unquoted.'
-        in result.stderr
-    )
+    ]
 
 
-def test_editing_a_number_in_the_data_changes_every_page_that_shows_it(site_copy):
+def test_a_link_straight_to_a_doi_is_refused_with_its_line():
+    text = site_pages()["faq.md"]
+    line = text.count("\n") + 2
+    result = expand(start(), "faq.md", text + "\nA claim ([Ma 2017](https://doi.org/10.3389/x)).\n")
+    assert result.problems == [
+        "docs/faq.md: citation problems:\n"
+        f"docs/faq.md, line {line}: found a link straight to a DOI; allowed: a link to the finding on the "
+        "references page, e.g. [Ma 2017](references.md#ma-2017-attention) (a new source and its findings go "
+        "into data/references.yml)."
+    ]
+
+
+def test_a_doi_link_and_a_shortcode_shown_in_a_four_backtick_fence_pass_as_code():
+    """Code is never judged as text: a three-backtick line inside a four-backtick fence stays code."""
+    example = "\n````markdown\n```markdown\n[Ma 2017](https://doi.org/10.3389/x)\n<!-- md:pacer nope -->\n```\n````\n"
+    result = expand(start(), "about.md", site_pages()["about.md"] + example)
+    assert result.problems == []
+    html = markdown.markdown(result.markdown, extensions=["pymdownx.superfences"])
+    assert "&lt;!-- md:pacer nope --&gt;" in html
+    assert check_page_html("docs/about.md", html) == []
+
+
+def test_a_second_title_is_refused():
+    html = markdown.markdown(site_pages()["faq.md"].split("\n---\n", 1)[1] + "\n# A second title\n")
+    assert check_page_html("docs/faq.md", html) == [
+        "docs/faq.md: heading problems:\n"
+        "docs/faq.md: found 2 top-level headings (# Title); allowed: one, the page title (use ## below it)."
+    ]
+
+
+def test_editing_a_number_in_the_data_changes_every_page_that_shows_it(tmp_path):
+    data = shutil.copytree(DATA_DIR, tmp_path / "data")
     replace_in(
-        site_copy / "data/exercises.yml",
+        data / "exercises.yml",
         "      - action: hold-full\n        seconds: 7",
         "      - action: hold-full\n        seconds: 6.5",
     )
-    result = build_copy(site_copy)
-    assert result.returncode == 0, result.stderr
-    page = (site_copy / "site/exercises/4-7-8/index.html").read_text(encoding="utf-8")
-    assert "In 4 · Hold 6.5 · Out 8" in page
-    assert "&quot;action&quot;:&quot;hold-full&quot;,&quot;seconds&quot;:6.5" in page
+    edited, original = start(data_dir=data), start()
+    changed = [page for page in site_pages() if expand(edited, page).markdown != expand(original, page).markdown]
+    assert changed == ["exercises/4-7-8.md"]  # the one page that shows the 4-7-8 pacer
+    for page in changed:
+        text = expand(edited, page).markdown
+        assert "In 4 · Hold 6.5 · Out 8" in text, page
+        assert "&quot;action&quot;:&quot;hold-full&quot;,&quot;seconds&quot;:6.5" in text, page

@@ -1,7 +1,9 @@
 """Content checks on the built site: plain English, navigation, citations, front matter, anchors.
 
-Every test here reads the strict build that conftest.py's `built_site` fixture makes, so what is
-checked is what a reader gets. HTML is parsed with lxml (tests/support/html.py).
+Reading ease is measured on each page's own content, rendered in-process as the build renders
+it (tests/support/pipeline.py); the rest reads the strict build that conftest.py's `built_site`
+fixture makes, so what is checked is what a reader gets. HTML is parsed with lxml
+(tests/support/html.py).
 
 See the reading-ease figures per page with:
 
@@ -10,6 +12,7 @@ See the reading-ease figures per page with:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -21,12 +24,12 @@ import textstat
 import yaml
 from lxml.html import HtmlElement
 
-from tests.support.html import classes, element_ids, link_hrefs, link_target, read_page
+from tests.support.html import classes, element_ids, link_hrefs, link_target, read_markup, read_page
 from tests.support.paths import DOCS_DIR, REPO_ROOT, site_config
-
-pytestmark = pytest.mark.build
+from tests.support.pipeline import render, start
 
 DOCS = DOCS_DIR
+BUILD = start()
 REFERENCES_YML = REPO_ROOT / "data" / "references.yml"
 
 # Every Markdown page of the site, as a path relative to docs/ (e.g. "exercises/box.md").
@@ -150,7 +153,17 @@ def prose_blocks(element: HtmlElement, blocks: list[str], current: list[str] | N
 
 
 def parse_html(path: Path) -> ParsedPage:
-    root = read_page(path)
+    return parse_root(read_page(path))
+
+
+@functools.cache
+def rendered(source_page: str) -> ParsedPage:
+    """A page's own content, rendered in-process as the build renders it into the theme's
+    <article> (tests/support/pipeline.py): its prose, without the theme's frame around it."""
+    return parse_root(read_markup(f"<article>{render(BUILD, source_page)}</article>"))
+
+
+def parse_root(root: HtmlElement) -> ParsedPage:
     page = ParsedPage(ids=element_ids(root), hrefs=link_hrefs(root))
     descriptions = root.xpath("//meta[@name='description']/@content")
     page.meta_description = str(descriptions[-1]) if descriptions else None
@@ -196,10 +209,9 @@ def test_source_pages_found():
 
 
 @pytest.mark.parametrize("source_page", SOURCE_PAGES)
-def test_reading_ease(source_page, built_site, parsed):
-    relative = built_path(source_page)
-    assert (built_site / relative).is_file(), f"{source_page} was not built to {relative}"
-    text = prose_of(parsed(relative))
+def test_reading_ease(source_page):
+    """Measured on the page's own prose: the theme's frame (say, the notice of an overdue review) is not the page's."""
+    text = prose_of(rendered(source_page))
     assert len(text.split()) >= 20, f"{source_page}: almost no prose found to measure: {text!r}"
     score = reading_ease(text)
     minimum = READING_EASE_MIN_BY_PAGE.get(source_page, READING_EASE_MIN)
@@ -213,14 +225,23 @@ def test_reading_ease(source_page, built_site, parsed):
     )
 
 
-def test_prose_extraction_leaves_out_widgets_and_lists(built_site, parsed):
+def test_prose_extraction_leaves_out_widgets_and_lists():
     """Guard the measurement itself: pacer steps and citation lists must not be scored."""
-    box = prose_of(parsed("exercises/box/index.html"))
+    box = prose_of(rendered("exercises/box.md"))
     assert "Hold with empty lungs for a count of 4" not in box  # a written step, inside .br-exercise
     assert "Box breathing has four equal steps" in box
-    references = prose_of(parsed("references/index.html"))
+    references = prose_of(rendered("references.md"))
     assert "Balban, M. Y." not in references  # a citation, inside .br-references
     assert "sources we use" in references
+
+
+def test_the_theme_frame_is_left_out_of_the_measured_prose_of_the_built_page_too(built_site, parsed):
+    """The built page's prose is the page's own prose plus only what the theme adds around it."""
+    own = rendered("about.md").prose_blocks
+    built = parsed("about/index.html").prose_blocks
+    assert [block for block in built if block not in own] == [
+        block for block in built if block.startswith("It was due for review on")
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -369,12 +390,12 @@ def test_the_built_page_carries_its_description(source_page, parsed):
     assert html.unescape(built.meta_description).strip() == description.strip()
 
 
-def test_crisis_help_is_the_first_section_of_the_safety_page(parsed):
-    headings = parsed("safety/index.html").headings
+def test_crisis_help_is_the_first_section_of_the_safety_page():
+    headings = rendered("safety.md").headings
     assert [tag for tag, _, _ in headings][:2] == ["h1", "h2"], headings
     assert headings[1][1] == "crisis-help", f"first section of safety is {headings[1]}"
 
 
 @pytest.mark.parametrize("number", ["999", "112", "911", "988", "116 123"])
-def test_crisis_numbers_are_on_the_safety_page(number, parsed):
-    assert number in " ".join(parsed("safety/index.html").prose_blocks)
+def test_crisis_numbers_are_on_the_safety_page(number):
+    assert number in " ".join(rendered("safety.md").prose_blocks)

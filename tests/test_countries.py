@@ -17,10 +17,12 @@ from playwright.sync_api import Page, expect
 from hooks.content.countries import TOPICS, dial, text_only_numbers, validate_countries
 from hooks.content.problems import DataError
 from hooks.content.site_data import load_site_data
+from hooks.pages.shortcode_renderers import SHORTCODE_PROBLEMS
 from hooks.render.countries import parse_topics, render_country_tabs
 from tests.support.build import build_copy, copy_site
 from tests.support.html import read_markup, read_page
 from tests.support.paths import REPO_ROOT
+from tests.support.pipeline import expand, replaced, site_pages, start
 
 SOURCE = "data/countries.yml"
 RAW = yaml.safe_load((REPO_ROOT / SOURCE).read_text(encoding="utf-8"))
@@ -252,9 +254,9 @@ def test_text_only_numbers_are_those_with_no_call_to_the_same_number():
 # The built site ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("page", "sets"), TAB_PAGES.items())
-def test_pages_show_country_tabs_with_every_number_linked(built_site, page, sets):
-    root = read_page(built_site / page)
+@pytest.mark.parametrize(("tab_page", "sets"), TAB_PAGES.items())
+def test_pages_show_country_tabs_with_every_number_linked(built_site, tab_page, sets):
+    root = read_page(built_site / tab_page)
     tab_sets = root.xpath("//div[contains(concat(' ', @class, ' '), ' br-countries ')]")
     assert len(tab_sets) == sets
     ids = root.xpath("//input/@id")
@@ -271,6 +273,7 @@ def test_pages_show_country_tabs_with_every_number_linked(built_site, page, sets
             assert link.get("href").split("?")[0] in {f"tel:{dial(text)}", f"sms:{dial(text)}"}, text
 
 
+@pytest.mark.build
 def test_the_build_stops_on_bad_country_data_with_a_located_message(tmp_path):
     site = copy_site(tmp_path)
     data = site / "data/countries.yml"
@@ -286,16 +289,14 @@ def test_the_build_stops_on_bad_country_data_with_a_located_message(tmp_path):
     assert not (site / "site/index.html").exists()
 
 
-def test_an_unknown_topic_in_a_page_stops_the_build(tmp_path):
-    site = copy_site(tmp_path)
-    page = site / "docs/session.md"
-    page.write_text(
-        page.read_text(encoding="utf-8").replace("md:countries sexual-assault", "md:countries assault"),
-        encoding="utf-8",
-    )
-    result = build_copy(site)
-    assert result.returncode != 0
-    assert 'unknown topic "assault" in <!-- md:countries -->' in result.stderr
+def test_an_unknown_topic_in_a_page_is_refused_with_its_line():
+    pages = site_pages()
+    line = replaced(pages, "session.md", "md:countries sexual-assault", "md:countries assault")
+    assert expand(start(), "session.md", pages["session.md"]).problems == [
+        f'{SHORTCODE_PROBLEMS}\ndocs/session.md, line {line}: unknown topic "assault" in <!-- md:countries -->; '
+        "name one or more, separated by commas, from: emergency, crisis, urgent, therapy, side-effects, "
+        "sexual-assault (e.g. <!-- md:countries crisis,urgent -->)."
+    ]
 
 
 def test_the_site_data_loader_includes_the_countries():

@@ -19,6 +19,7 @@ from hooks.pages.security_policy import (
     write_content_security_policy,
 )
 from tests.support.build import build_copy, copy_site
+from tests.support.csp import HEAD, head_problems, policy_problems
 from tests.support.paths import REPO_ROOT
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -75,6 +76,7 @@ def test_every_built_page_carries_one_policy_that_allows_exactly_the_sites_inlin
     assert "unsafe" not in script_src
 
 
+@pytest.mark.build
 def test_a_new_inline_script_in_the_theme_gets_its_hash_from_the_build(tmp_path):
     root = copy_site(tmp_path)
     template = root / "overrides/main.html"
@@ -101,3 +103,42 @@ def test_no_browser_test_waits_with_eval():
         if "wait_for_function(" in path.read_text(encoding="utf-8") and path.name not in {"polling.py", "test_csp.py"}
     ]
     assert offenders == []
+
+
+GOOD_HEAD = {
+    "policies": ["default-src 'self'; script-src 'self' 'sha256-a'; object-src 'none'"],
+    "referrer": ["no-referrer"],
+    "themeScriptRan": True,
+}
+
+
+def test_a_page_head_with_one_hashed_policy_and_no_referrer_passes():
+    assert head_problems(GOOD_HEAD) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"policies": []}, "not one policy allowing scripts by hash: []"),
+        ({"policies": GOOD_HEAD["policies"] * 2}, "not one policy allowing scripts by hash: "),
+        (
+            {"policies": ["script-src 'self' 'sha256-a' 'unsafe-inline'; object-src 'none'"]},
+            "the policy lets inline script run: script-src 'self' 'sha256-a' 'unsafe-inline'; object-src 'none'",
+        ),
+        ({"referrer": []}, "referrer tags [], not one no-referrer"),
+        ({"themeScriptRan": False}, "the theme's inline scripts did not run"),
+    ],
+    ids=["no-policy", "two-policies", "unsafe-inline", "referrer", "theme-script"],
+)
+def test_what_the_crawls_find_wrong_in_a_page_head_is_named(change, problem):
+    """The browser crawls read each page's head and ask this (tests/support/csp.py)."""
+    (found,) = head_problems({**GOOD_HEAD, **change})
+    assert found.startswith(problem)
+
+
+def test_a_violation_or_a_spy_that_never_ran_is_a_problem():
+    heads = {HEAD: GOOD_HEAD}
+    assert policy_problems(lambda script: heads.get(script, [])) == []
+    violation = [{"directive": "script-src-elem", "page": "/breathing-room/"}]
+    assert policy_problems(lambda script: heads.get(script, violation)) == [f"policy violations: {violation}"]
+    assert policy_problems(lambda script: heads.get(script)) == ["policy violations: None"]

@@ -2,45 +2,26 @@
 Zensical build: every page loads with no violation (the theme's inline scripts run, allowed by
 their hashes), instant navigation through every page and a running pacer cause none, and a script
 injected into a page is refused. Firefox and WebKit crawl one page of each kind (see
-REPRESENTATIVE_PAGES). The offline copy's pages carry the same policy (see
+REPRESENTATIVE_PAGES in tests/support/paths.py). Chromium loads every page within the policy on
+its one crawl, with axe-core and the console watched too (tests/test_browser_pages.py; the Zensical
+build's in tests/test_zensical.py). The offline copy's pages carry the same policy (see
 test_your_own_pattern.py, test_a_pattern_link_opens_offline_with_its_policy)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
-from tests.support.csp import VIOLATIONS, serve_sitemap_from, spied_copy
+from tests.support.csp import HEAD, VIOLATIONS
 from tests.support.engines import EnginePage, wait_for
+from tests.support.paths import representative
 from tests.support.polling import PAGE_READY
-from tests.support.server import serve
-from tests.test_zensical import build_with_zensical
 
 pytestmark = pytest.mark.browser
 BUILDS = ("mkdocs", "zensical")
-# Chromium crawls every page. Firefox and WebKit crawl one page of each kind, each kind with its own
-# scripts or markup (the pages in between differ only in their words, under the same policy): home,
-# a pacer with holds, a pattern from a link, the practice log, the references with their previews,
-# country tabs, crisis links.
-REPRESENTATIVE_PAGES = (
-    "",
-    "exercises/4-7-8/",
-    "exercises/your-own/",
-    "practice/",
-    "references/",
-    "options/stress/",
-    "safety/",
-)
 
-HEAD = """() => ({
-    policies: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map(m => m.content),
-    referrer: [...document.querySelectorAll('meta[name="referrer"]')].map(m => m.content),
-    themeScriptRan: typeof window.__md_get === 'function',
-})"""
 NAVIGATE = """path => {
     const link = [...document.querySelectorAll('a.md-nav__link, a.md-footer__link')]
         .find(a => new URL(a.href).pathname === path);
@@ -63,25 +44,9 @@ INJECT = """() => {
 
 
 @pytest.fixture(scope="module")
-def spied_sites(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Path, str]]]:
-    """Build -> (its spied copy, its address on a test server)."""
-    root = tmp_path_factory.mktemp("csp")
-    zensical_root = root / "zensical-source"
-    zensical_root.mkdir()
-    from tests.support.build import copy_site
-
-    copy_site(zensical_root)
-    built = build_with_zensical(zensical_root)
-    assert built.returncode == 0, built.stdout + built.stderr
-    sources = {"mkdocs": built_site, "zensical": zensical_root / "site-zensical"}
-    with ExitStack() as stack:
-        sites = {}
-        for name, source in sources.items():
-            copy = spied_copy(source, root / f"spied-{name}")
-            url = stack.enter_context(serve(copy))
-            serve_sitemap_from(copy, url)
-            sites[name] = (copy, url)
-        yield sites
+def spied_sites(spied_site, spied_zensical_site) -> dict[str, tuple[Path, str]]:
+    """Build -> (its spied copy, its address on a test server), from tests/conftest.py."""
+    return {"mkdocs": spied_site, "zensical": spied_zensical_site}
 
 
 def settle(engine: EnginePage) -> None:
@@ -102,13 +67,13 @@ def crawled_paths(engine: EnginePage, site: Path, base: str) -> list[str]:
     paths = site_paths(site, base)
     if engine.name == "chromium":
         return paths
-    chosen = [path for path in paths if path.removeprefix(base) in REPRESENTATIVE_PAGES]
-    assert len(chosen) == len(REPRESENTATIVE_PAGES), f"a representative page is gone: {REPRESENTATIVE_PAGES}"
-    return chosen
+    return representative(paths, base)
 
 
 @pytest.mark.parametrize("build", BUILDS)
 def test_every_page_loads_with_no_violation(engine, spied_sites, build):
+    """Firefox and WebKit (Chromium checks the same on its one crawl of every page, in
+    tests/test_browser_pages.py and, for the Zensical build, tests/test_zensical.py)."""
     site, url = spied_sites[build]
     base = "/" + url.split("/", 3)[3]
     seen: dict[str, object] = {}

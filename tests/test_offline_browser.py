@@ -28,6 +28,7 @@ from tests.support.offline import (
     worker_settings_in,
 )
 from tests.support.pacer import attributes, exercises, expected_phases, open_pacer
+from tests.support.paths import representative
 from tests.support.polling import wait_until
 from tests.support.watch import contrast_ratio, watch
 
@@ -114,8 +115,11 @@ def assert_page_rendered(page, path: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["dark"])
 def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme):
+    """Every page is in the offline copy (tests/test_offline_generator.py reads the built list);
+    here one page of each kind (tests/support/paths.py) opens offline, by address and by instant
+    navigation."""
     server = offline_site
-    pages = site_pages(server.directory)
+    pages = representative(site_pages(server.directory))
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     foreign = foreign_requests(context, server)
     page = context.new_page()

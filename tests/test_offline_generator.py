@@ -23,8 +23,6 @@ from hooks.offline.web_manifest import ICONS, SHORTCUTS, write_web_manifest
 from tests.support.build import build_copy, copy_site
 from tests.support.offline import worker_settings_in
 
-pytestmark = pytest.mark.build
-
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset><url><loc>{loc}</loc><lastmod>{day}</lastmod></url></urlset>
 """
@@ -64,7 +62,7 @@ def urls(site: Path, base: str = "/br/", languages: tuple[str, ...] = ("en",)) -
 
 
 @pytest.mark.parametrize(
-    ("site_url", "base"),
+    ("address", "base"),
     [
         ("https://someone.github.io/breathing-room/", "/breathing-room/"),
         ("https://someone.github.io/calm", "/calm/"),
@@ -75,8 +73,8 @@ def urls(site: Path, base: str = "/br/", languages: tuple[str, ...] = ("en",)) -
         (None, "/"),
     ],
 )
-def test_base_path_comes_from_the_site_address(site_url, base):
-    assert base_path_of(site_url) == base
+def test_base_path_comes_from_the_site_address(address, base):
+    assert base_path_of(address) == base
 
 
 def test_keeps_pages_assets_search_and_sitemap_but_not_maps_crawler_files_or_itself(small_site):
@@ -219,6 +217,7 @@ def test_every_page_links_the_manifest_and_the_home_screen_icon(built_pages):
         assert 'name="theme-color" media="(prefers-color-scheme: dark)"' in head
 
 
+@pytest.mark.build
 def test_a_failed_offline_copy_fails_the_build(tmp_path):
     root = copy_site(tmp_path)
     (root / "overrides/assets/images/icon-192.png").unlink()

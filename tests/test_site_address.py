@@ -17,17 +17,15 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from hooks.pipeline import BuildError, start_build
 from tests.support.build import build_site
 from tests.support.html import read_page
 from tests.support.instant import wait_until_instant_navigation_is_ready
-from tests.support.paths import REPO_ROOT
+from tests.support.paths import DATA_DIR, REPO_ROOT, representative
 from tests.support.server import serve
 from tests.support.watch import watch
 
-pytestmark = pytest.mark.build
-
 REPOSITORY = {"GITHUB_REPOSITORY": "someone/calm", "GITHUB_SERVER_URL": "https://github.com"}
-NO_REPOSITORY: dict[str, str | None] = {"GITHUB_REPOSITORY": None, "GITHUB_SERVER_URL": None}
 # name -> (SITE_URL the build gets, the path GitHub Pages serves it under)
 ADDRESSES = {
     "project-site": ("https://example.github.io/calm/", "/calm/"),
@@ -59,8 +57,9 @@ def published(request, tmp_path_factory) -> PublishedSite:
 
 
 @pytest.fixture(scope="module")
-def built_without_repository(tmp_path_factory) -> Path:
-    return build_or_fail(tmp_path_factory.mktemp("no-repository"), {"SITE_URL": None, **NO_REPOSITORY})
+def built_without_repository(built_site: Path) -> Path:
+    """The suite's own build (tests/conftest.py) is made with the default address and no repository context."""
+    return built_site
 
 
 @dataclass
@@ -242,14 +241,14 @@ def test_without_repository_context_no_report_link(built_without_repository):
         assert "br-footer-help__report" not in html.read_text(encoding="utf-8"), html
 
 
-def test_a_malformed_repository_context_stops_the_build(tmp_path):
-    result = build_site(tmp_path / "site", env={"GITHUB_REPOSITORY": "someone/calm/extra"})
-    assert result.returncode != 0
-    assert (
+def test_a_malformed_repository_context_stops_the_build():
+    """mkdocs.yml reads GITHUB_REPOSITORY into `extra` (the published builds above show it arrives)."""
+    with pytest.raises(BuildError) as refused:
+        start_build(DATA_DIR, {"repository": "someone/calm/extra", "server_url": "https://github.com"})
+    assert str(refused.value) == (
         'The build\'s repository context is malformed: repository "someone/calm/extra": '
-        "allowed: OWNER/NAME, as GITHUB_REPOSITORY gives it." in result.stderr
+        "allowed: OWNER/NAME, as GITHUB_REPOSITORY gives it."
     )
-    assert not (tmp_path / "site").exists()
 
 
 # In Chromium --------------------------------------------------------------------------------
@@ -268,11 +267,14 @@ def serve_sitemap_as_the_host_would(page: Page, published: PublishedSite) -> Non
 
 
 @pytest.mark.browser
-def test_every_page_loads_clean_at_the_address(published, page):
+def test_every_page_kind_loads_clean_at_the_address(published, page):
+    """One page of each kind (tests/support/paths.py): the pages in between differ only in their
+    words; every link of every page answers at this address (above), and Chromium crawls every
+    page at the default address (tests/test_browser_pages.py)."""
     watcher = watch(page, published.served_at)
-    for html in content_pages(published.root):
-        path = html.parent.relative_to(published.root).as_posix()
-        response = page.goto(published.served_at + ("" if path == "." else path + "/"), wait_until="load")
+    paths = [html.parent.relative_to(published.root).as_posix() for html in content_pages(published.root)]
+    for path in representative([("" if path == "." else path + "/") for path in paths]):
+        response = page.goto(published.served_at + path, wait_until="load")
         assert response is not None, path
         assert response.status == 200, path
         expect(page.locator(".md-content h1").first).to_be_visible()

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from hooks.content.exercises import has_hold
-from hooks.content.site_data import load_site_data
+from hooks.content.site_data import DATA_PROBLEMS, load_site_data
 from hooks.finish import built_page_problems
+from hooks.pipeline import BuildError
 from hooks.render.cautions import crisis_line
-from tests.support.build import build_copy, copy_site
-from tests.support.html import read_page
+from tests.support.build import build_copy, copy_site, replace_in
+from tests.support.html import read_markup, read_page
+from tests.support.pipeline import LOCAL_EXTRA, expand, render, site_pages, start
 from tests.support.site_checks import article_words, citation_problems, hold_caution_problems, links_to
-
-pytestmark = pytest.mark.build
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = load_site_data(REPO_ROOT / "data")
 HOLDS = {key for key, exercise in DATA.exercises.items() if has_hold(exercise)}
 HOLD_FREE = set(DATA.exercises) - HOLDS
+BUILD = start()
 OPTIONS_LINKED_FROM = ["index.html", "ser/index.html", "faq/index.html", "safety/index.html"]
 
 
@@ -44,6 +46,12 @@ def broken_copy(built_site: Path, tmp_path: Path):
     return breaking
 
 
+def source_of(page: str) -> str:
+    """The source in docs/ of a built page: faq/index.html <- faq.md, index.html <- index.md."""
+    folder = page.removesuffix("index.html").rstrip("/")
+    return f"{folder}.md" if folder else "index.md"
+
+
 def holds_problems(site: Path) -> list[str]:
     return hold_caution_problems(site, HOLDS, HOLD_FREE, DATA.cautions.holds)
 
@@ -57,18 +65,12 @@ def test_every_built_page_keeps_the_readers_rules(built_site):
     assert reader_problems(built_site) == []
 
 
-def _break_source(tmp_path: Path, page: str, old: str, new: str) -> Path:
+@pytest.mark.build
+def test_the_build_stops_on_pages_that_break_a_readers_rule(tmp_path):
+    """`mkdocs build --strict` itself refuses the pages, naming each with its source, all at once;
+    no offline copy is written. Each rule's own failures: tests/test_built_rules.py."""
     site = copy_site(tmp_path)
-    path = site / "docs" / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {page}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return site
-
-
-@pytest.mark.parametrize(
-    ("page", "old", "new", "message"),
-    [
+    breaks = [
         (
             "safety.md",
             "[116 123](tel:116123)",
@@ -87,15 +89,14 @@ def _break_source(tmp_path: Path, page: str, old: str, new: str) -> Path:
             "Stop if you are light-headed and breathe normally.",
             "faq/index.html (from docs/faq.md): light-headedness worded differently from data/cautions.yml",
         ),
-    ],
-)
-def test_the_build_stops_on_a_page_that_breaks_a_readers_rule(tmp_path, page, old, new, message):
-    """`mkdocs build --strict` itself refuses the page, naming it; no offline copy is written."""
-    site = _break_source(tmp_path, page, old, new)
+    ]
+    for page, old, new, _ in breaks:
+        replace_in(site / "docs" / page, old, new)
     result = build_copy(site)
     assert result.returncode != 0
     assert "Built pages break rules that protect readers; nothing was published:" in result.stderr
-    assert message in result.stderr
+    for *_, message in breaks:
+        assert message in result.stderr
     assert not (site / "site/sw.js").exists()
 
 
@@ -118,30 +119,27 @@ def test_hold_check_fails_when_a_caution_or_a_link_is_missing(broken_copy):
     assert any("exercise 4-7-8 has a hold but does not link to hold-free ['gentle']" in p for p in holds_problems(site))
 
 
-def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_built_page(tmp_path):
-    """Add an exercise with a hold to the data and a page for it: the build adds the caution."""
-    site = copy_site(tmp_path)
-    with (site / "data/exercises.yml").open("a", encoding="utf-8") as data:
-        data.write(
+def test_a_new_exercise_with_a_hold_gets_the_caution_on_its_page(tmp_path):
+    """Add an exercise with a hold to the data and a page for it: the page gets the caution."""
+    data = shutil.copytree(REPO_ROOT / "data", tmp_path / "data")
+    with (data / "exercises.yml").open("a", encoding="utf-8") as exercises:
+        exercises.write(
             "\n  - id: sigh-hold\n    title: Sigh and hold\n    summary: A test.\n    phases:\n"
             "      - {action: breathe-in, seconds: 4}\n      - {action: hold-empty, seconds: 3}\n"
             "    cycles: {default: 3, min: 1, max: 5}\n    steps: [Breathe.]\n    references: [balban-2023-cyclic-sighing-best]\n"
         )
-    (site / "docs/exercises/sigh-hold.md").write_text(
-        "---\ndescription: A test page for an exercise with a breath hold, added by a test.\nreviewed: 2026-11-29\nnext_review: 2027-05-29\n---\n\n"
-        "# Sigh and hold\n\n<!-- md:pacer sigh-hold -->\n",
-        encoding="utf-8",
+    pages = site_pages()
+    pages["exercises/sigh-hold.md"] = (
+        "---\ndescription: A test page for an exercise with a breath hold, added by a test.\nreviewed: 2026-11-29\n"
+        "next_review: 2027-05-29\n---\n\n# Sigh and hold\n\n<!-- md:pacer sigh-hold -->\n"
     )
-    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    anchor = "          - Alternate-nostril breathing: exercises/alternate-nostril.md\n"
-    (site / "mkdocs.yml").write_text(
-        config.replace(anchor, anchor + "          - Sigh and hold: exercises/sigh-hold.md\n"), encoding="utf-8"
-    )
-    result = build_copy(site)
-    assert result.returncode == 0, result.stderr
-    assert hold_caution_problems(site / "site", {"sigh-hold"}, HOLD_FREE, DATA.cautions.holds) == []
-    page = (site / "site/exercises/sigh-hold/index.html").read_text(encoding="utf-8")
-    assert page.count('class="br-hold-caution"') == len(DATA.cautions.holds)
+    result = expand(start(pages, data_dir=data), "exercises/sigh-hold.md", pages["exercises/sigh-hold.md"])
+    assert result.problems == []
+    block = read_markup(result.markdown).xpath("//div[@id='exercise-sigh-hold']")[0]
+    assert len(block.xpath(".//li[@class='br-hold-caution']")) == len(DATA.cautions.holds)
+    linked = {str(href) for href in block.xpath(".//li[contains(@class, 'br-hold-free')]//a/@href")}
+    # Each exercise without a hold, at its pacer on the page that shows it, from this page's address.
+    assert linked == {f"../{exercise}/#exercise-{exercise}" for exercise in HOLD_FREE}
 
 
 # Citations -------------------------------------------------------------------------------------
@@ -198,19 +196,20 @@ def test_crisis_check_fails_on_a_number_that_is_not_a_link(broken_copy):
 CRISIS_HELP_WHERE_NEEDED = ["release/index.html", "session/index.html", "faq/index.html", "safety/index.html"]
 
 
-@pytest.mark.parametrize("page", CRISIS_HELP_WHERE_NEEDED)
-def test_crisis_numbers_are_on_the_page_where_distress_is_discussed(built_site, page):
-    """A reader in distress on these pages can call or text without first going to another page."""
-    text = (built_site / page).read_text(encoding="utf-8")
+@pytest.mark.parametrize("where", CRISIS_HELP_WHERE_NEEDED)
+def test_crisis_numbers_are_on_the_page_where_distress_is_discussed(where):
+    """A reader in distress on these pages can call or text without first going to another page
+    (in the page's own content, rendered in-process)."""
+    text = render(BUILD, source_of(where))
     for href in ("tel:999", "tel:112", "tel:911", "tel:116123", "tel:988", "sms:988"):
-        assert f'href="{href}"' in text, (page, href)
+        assert f'href="{href}"' in text, (where, href)
 
 
-@pytest.mark.parametrize("page", [*CRISIS_HELP_WHERE_NEEDED[:3], "index.html"])
-def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, page):
+@pytest.mark.parametrize("where", [*CRISIS_HELP_WHERE_NEEDED[:3], "index.html"])
+def test_the_crisis_line_comes_from_the_data_word_for_word(built_site, where):
     """The numbers are written once, in data/cautions.yml: a changed number changes every page."""
-    text = (built_site / page).read_text(encoding="utf-8")
-    assert text.count(crisis_line(DATA.cautions)) == 1, page
+    text = (built_site / where).read_text(encoding="utf-8")
+    assert text.count(crisis_line(DATA.cautions)) == 1, where
 
 
 def test_text_only_lines_and_nhs_111_are_tappable_on_the_safety_page(built_site):
@@ -243,9 +242,13 @@ def test_footer_crisis_check_fails_without_the_link(broken_copy):
 # The options page, linked where people decide ------------------------------------------------
 
 
-@pytest.mark.parametrize("page", OPTIONS_LINKED_FROM)
-def test_options_page_is_linked(built_site, page):
-    assert links_to(built_site, page, "options/index.html")
+@pytest.mark.parametrize("where", OPTIONS_LINKED_FROM)
+def test_options_page_is_linked(where):
+    """In the page's own content, rendered in-process, where links still name source files (as
+    MkDocs reads them); the check on a built page: test_options_link_check_fails_without_the_link."""
+    source = source_of(where)
+    hrefs = read_markup(render(BUILD, source)).xpath("//a/@href")
+    assert "/options/index.md" in {urlsplit(urljoin("http://site.invalid/" + source, str(href))).path for href in hrefs}
 
 
 def test_options_link_check_fails_without_the_link(broken_copy):
@@ -271,8 +274,8 @@ def test_options_overview_has_the_three_tables_and_links_each_reason(built_site)
 
 
 @pytest.mark.parametrize("section", CONDITION_PAGES)
-def test_each_condition_page_opens_with_its_table_then_cards_then_questions(built_site, section):
-    text = (built_site / f"options/{section}/index.html").read_text(encoding="utf-8")
+def test_each_condition_page_opens_with_its_table_then_cards_then_questions(section):
+    text = render(BUILD, f"options/{section}.md")
     for choice in ("guideline", "ser", "breathing", "nothing"):
         assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
     assert text.count("<table>") == 1
@@ -316,35 +319,28 @@ def test_about_page_says_plainly_that_no_editor_is_named_yet(built_site):
     assert "No doctor, nurse or other clinician has reviewed this site yet." in about
 
 
-def test_editors_in_config_appear_and_a_bad_list_stops_the_build(tmp_path):
-    (tmp_path / "good").mkdir()
-    (tmp_path / "bad").mkdir()
-    site = copy_site(tmp_path / "good")
-    config = site / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  editors: []", '  editors: ["Ada Example"]'), encoding="utf-8"
-    )
-    result = build_copy(site)
-    assert result.returncode == 0, result.stderr
-    about = (site / "site/about/index.html").read_text(encoding="utf-8")
+def test_editors_in_config_appear_on_the_about_page():
+    build = start(extra={**LOCAL_EXTRA, "editors": ["Ada Example"]})
+    about = expand(build, "about.md").markdown
     assert "Ada Example edits this site and is responsible for what it says." in about
     assert "No named editor" not in about
 
-    bad = copy_site(tmp_path / "bad")
-    config = bad / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  editors: []", '  editors: [""]'), encoding="utf-8")
-    result = build_copy(bad)
-    assert result.returncode != 0
-    assert 'mkdocs.yml: field "extra.editors[1]": found "" (text); allowed: a name as non-empty text.' in result.stderr
+
+def test_a_bad_list_of_editors_stops_the_build():
+    with pytest.raises(BuildError) as refused:
+        start(extra={**LOCAL_EXTRA, "editors": [""]})
+    assert str(refused.value) == (
+        f'{DATA_PROBLEMS}\nmkdocs.yml: field "extra.editors[1]": found "" (text); allowed: a name as non-empty text.'
+    )
 
 
-def test_an_empty_reviewer_stops_the_build_with_its_page_named(tmp_path):
-    site = copy_site(tmp_path)
-    page = site / "docs/ser.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("next_review:", 'reviewed_by: ""\nnext_review:', 1))
-    result = build_copy(site)
-    assert result.returncode != 0
-    assert 'docs/ser.md: field "reviewed_by": found "" (text)' in result.stderr
+def test_an_empty_reviewer_stops_the_build_with_its_page_named():
+    text = site_pages()["ser.md"].replace("next_review:", 'reviewed_by: ""\nnext_review:', 1)
+    assert expand(start(), "ser.md", text).problems == [
+        "docs/ser.md: front matter problems:\n"
+        'docs/ser.md: field "reviewed_by": found "" (text); allowed: the name (and role) of the person '
+        "who reviewed the page, as text, or leave the field out."
+    ]
 
 
 # Safety gaps a reviewer found (issue 17) ----------------------------------------------------

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime
 import html
-import os
 import re
-import subprocess
-import sys
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,60 +21,23 @@ from playwright.sync_api import expect
 
 from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.shortcodes import FRONT_MATTER
-from tests.support.build import build_copy, build_site, copy_site
+from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site, replace_in
+from tests.support.csp import policy_problems
 from tests.support.paths import REPO_ROOT
-from tests.support.server import serve
+from tests.support.polling import PAGE_READY, wait_until
 from tests.support.watch import watch
 
-pytestmark = pytest.mark.build
-
-ZENSICAL = REPO_ROOT / ".venv-zensical/bin/zensical"
-BUILD_CONTEXT = ("SITE_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
-REVIEWER = "A. Reviewer <b>& team</b>"  # front matter is text: it must show as typed
 DOCS = REPO_ROOT / "docs"
-NO_ZENSICAL = f"{ZENSICAL} is missing: run `make .venv-zensical/.installed` (make test does it for you)."
-
-
-def build_with_zensical(root: Path) -> subprocess.CompletedProcess:
-    """Build the copy at `root` as `make build-zensical` does, into root/site-zensical."""
-    if not ZENSICAL.is_file():
-        pytest.fail(NO_ZENSICAL, pytrace=False)
-    environment = {**os.environ, "PYTHONPATH": str(root), "ZENSICAL_SITE_DIR": "site-zensical"}
-    for name in BUILD_CONTEXT:
-        environment.pop(name, None)
-    built = subprocess.run(
-        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "zensical.yml"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
-    if built.returncode != 0:
-        return built
-    # Zensical runs no MkDocs hooks: the offline copy and the manifest come from the same last step.
-    return subprocess.run(
-        [sys.executable, "-m", "hooks.finish", "site-zensical"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
+NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 
 
 @pytest.fixture(scope="module")
-def both_builds(tmp_path_factory) -> tuple[Path, Path]:
+def both_builds(zensical_source: Path, zensical_site: Path) -> tuple[Path, Path]:
     """(MkDocs build, Zensical build) of one copy of the site, with no repository context and a
-    reviewer named on the About page."""
-    root = copy_site(tmp_path_factory.mktemp("both"))
-    about = root / "docs/about.md"
-    text = about.read_text(encoding="utf-8")
-    if "reviewed_by:" not in text:
-        about.write_text(text.replace("\nreviewed:", f"\nreviewed_by: '{REVIEWER}'\nreviewed:", 1), encoding="utf-8")
-    mkdocs = build_site(root / "site", cwd=root, env=dict.fromkeys(BUILD_CONTEXT))
+    reviewer named on the About page (tests/conftest.py)."""
+    mkdocs = build_site(zensical_source / "site", cwd=zensical_source, env=dict.fromkeys(BUILD_CONTEXT))
     assert mkdocs.returncode == 0, mkdocs.stderr
-    zensical = build_with_zensical(root)
-    assert zensical.returncode == 0, zensical.stdout + zensical.stderr
-    return root / "site", root / "site-zensical"
+    return zensical_source / "site", zensical_site
 
 
 def squeeze(html: str) -> str:
@@ -164,19 +125,30 @@ def test_pages_without_a_reviewer_say_no_clinician_has_reviewed_them_in_both(bot
 
 
 @pytest.mark.browser
-def test_the_zensical_build_works_in_chromium(both_builds, page):
-    """Not published, but it must not be a facade: clean pages, nothing third-party, pacers start."""
-    _, zensical = both_builds
-    with serve(zensical) as site:
-        watcher = watch(page, site)
-        for html in sorted(zensical.rglob("index.html")):
-            path = html.parent.relative_to(zensical).as_posix()
-            page.goto(site + ("" if path == "." else path + "/"), wait_until="load")
-        page.goto(site + "exercises/box/")
-        pacer = page.locator('br-pacer[data-pacer="box"][data-ready]')
-        pacer.get_by_role("button", name="Start").click()
-        expect(pacer).to_have_attribute("data-state", "running")
-        page.wait_for_load_state("networkidle")
+def test_the_zensical_build_works_in_chromium(spied_zensical_site, page):
+    """Not published, but it must not be a facade: clean pages within their content security
+    policy (tests/support/csp.py), nothing third-party, pacers start. Chromium's one crawl of
+    the Zensical build; the other engines crawl the MkDocs one (tests/test_csp_browser.py)."""
+    zensical, site = spied_zensical_site
+    watcher = watch(page, site)
+    outside_policy = {}
+    for built in sorted(zensical.rglob("index.html")):
+        path = built.parent.relative_to(zensical).as_posix()
+        page.goto(site + ("" if path == "." else path + "/"), wait_until="load")
+        wait_until(page, PAGE_READY)
+        time.sleep(0.4)  # what a page starts after load (search index, service worker) has its go
+        outside_policy[path] = policy_problems(page.evaluate)
+    page.goto(site + "no/such/page/", wait_until="load")
+    time.sleep(0.4)
+    outside_policy["404"] = policy_problems(page.evaluate)
+    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE]  # the missing page's own 404 status
+    watcher.errors.clear()
+    page.goto(site + "exercises/box/")
+    pacer = page.locator('br-pacer[data-pacer="box"][data-ready]')
+    pacer.get_by_role("button", name="Start").click()
+    expect(pacer).to_have_attribute("data-state", "running")
+    page.wait_for_load_state("networkidle")
+    assert {path: problems for path, problems in outside_policy.items() if problems} == {}
     assert watcher.errors == []
     assert watcher.foreign_requests == []
 
@@ -187,39 +159,34 @@ def test_no_shortcode_is_left_in_the_zensical_build(both_builds):
         assert not re.search(r"<!--\s*md:", page.read_text(encoding="utf-8")), page
 
 
+@pytest.mark.build
 def test_zensical_stops_on_bad_data_with_the_mkdocs_message(tmp_path):
+    """The message tests/test_build.py sees from MkDocs for the same mistake, word for word."""
     root = copy_site(tmp_path)
-    data = root / "data/exercises.yml"
-    data.write_text(
-        data.read_text(encoding="utf-8").replace(
-            "      - action: hold-full\n        seconds: 7", "      - action: hold-full\n        seconds: -7", 1
-        ),
-        encoding="utf-8",
+    replace_in(
+        root / "data/exercises.yml",
+        "      - action: hold-full\n        seconds: 7",
+        "      - action: hold-full\n        seconds: -7",
     )
     message = (
         "The site data has problems; nothing was built:\n"
         'data/exercises.yml: exercise "4-7-8" (entry 2), field "phases[2].seconds": '
         "found -7; allowed: a number from 1 to 20."
     )
-    mkdocs, zensical = build_copy(root), build_with_zensical(root)
-    assert mkdocs.returncode != 0
+    zensical = build_with_zensical(root)
     assert zensical.returncode != 0
-    assert message in mkdocs.stderr
     assert message in zensical.stdout + zensical.stderr
     assert not list((root / "site-zensical").rglob("index.html")), "no page may be written"
 
 
+@pytest.mark.build
 def test_zensical_names_the_page_and_line_of_a_bad_shortcode_as_mkdocs_does(tmp_path):
+    """MkDocs' message for the same mistake: tests/test_build.py (the page rules' build)."""
     root = copy_site(tmp_path)
-    page = root / "docs/exercises/box.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    number = next(index for index, line in enumerate(lines, start=1) if "<!-- md:pacer box -->" in line)
-    page.write_text(page.read_text(encoding="utf-8").replace("<!-- md:pacer box -->", "<!-- md:pacer boxx -->"))
-    message = f'docs/exercises/box.md, line {number}: unknown exercise "boxx" in <!-- md:pacer -->'
-    mkdocs, zensical = build_copy(root), build_with_zensical(root)
-    assert mkdocs.returncode != 0
+    line = replace_in(root / "docs/exercises/box.md", "<!-- md:pacer box -->", "<!-- md:pacer boxx -->")
+    message = f'docs/exercises/box.md, line {line}: unknown exercise "boxx" in <!-- md:pacer -->'
+    zensical = build_with_zensical(root)
     assert zensical.returncode != 0
-    assert message in mkdocs.stderr
     assert message in zensical.stdout + zensical.stderr
 
 
@@ -232,10 +199,10 @@ def page_front_matter(page: Path) -> dict:
     return yaml.safe_load(match.group(0).strip().strip("-")) or {}
 
 
-@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda page: page.relative_to(DOCS).as_posix())
-def test_every_page_passes_the_hooks_front_matter_check(page):
+@pytest.mark.parametrize("source", sorted(DOCS.rglob("*.md")), ids=lambda source: source.relative_to(DOCS).as_posix())
+def test_every_page_passes_the_hooks_front_matter_check(source):
     """The rule the MkDocs build enforces, applied to the sources so a Zensical-only build keeps it."""
-    assert front_matter_problems(page_front_matter(page)) == []
+    assert front_matter_problems(page_front_matter(source)) == []
 
 
 def test_the_front_matter_check_refuses_a_reviewer_that_is_not_text():

@@ -11,6 +11,10 @@ Command line, as `make test` uses it before pytest starts:
     python -m tests.support.browsers firefox webkit xvfb
 prints each path (or nothing when Playwright's download is to be used) and exits 1 with advice
 when a browser cannot be had. `--python` names the Python whose Playwright may download one.
+Whatever is missing is installed in one apt-get call. `make test` starts with
+    python -m tests.support.browsers --install-only chromium firefox webkit xvfb
+alongside the other installs and lint, so the downloads overlap them; it never fails (the
+lookups above give the advice).
 
 Firefox ESR is driven by puppeteer-core over WebDriver BiDi (no geckodriver). WebKit is
 WebKitGTK: its WebDriver and the MiniBrowser it drives, both in Debian's webkit2gtk-driver,
@@ -137,16 +141,40 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+# Another apt-get or dpkg (say, the Makefile's install of Node.js) may hold the lock: wait for it.
+APT_OPTIONS = ("-o", "DPkg::Lock::Timeout=600")
+
+
+def apt_install(packages: Sequence[str], env: Mapping[str, str] = os.environ) -> bool:
+    """Debian's `packages`, in one `apt-get update` and one `apt-get install`, when this process
+    may install them (root, with apt-get); whether they were installed."""
+    apt_get = shutil.which("apt-get", path=env.get("PATH", os.defpath))
+    if not packages or os.geteuid() != 0 or apt_get is None:
+        return False
+    _say(f"Installing Debian's {', '.join(packages)}.")
+    quiet_env = {**env, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (
+        [apt_get, *APT_OPTIONS, "update", "-qq"],
+        [apt_get, *APT_OPTIONS, "install", "-y", "-qq", *packages],
+    ):
+        if subprocess.run(command, env=quiet_env, stdout=sys.stderr, check=False).returncode != 0:
+            return False
+    return True
+
+
+def missing_packages(names: Sequence[str], env: Mapping[str, str] = os.environ) -> list[str]:
+    """The Debian packages of the named browsers that are neither named in their variable nor on PATH."""
+    return [
+        BROWSERS[name].apt_package
+        for name in names
+        if not env.get(BROWSERS[name].env_var) and find(BROWSERS[name], env) is None
+    ]
+
+
 def _apt_install(browser: Browser, env: Mapping[str, str]) -> str | None:
     """Debian's package, when this process may install one; the path it gave, or None."""
-    apt_get = shutil.which("apt-get", path=env.get("PATH", os.defpath))
-    if os.geteuid() != 0 or apt_get is None:
+    if not apt_install([browser.apt_package], env):
         return None
-    _say(f"No {browser.name} on PATH: installing Debian's {browser.apt_package} package.")
-    quiet_env = {**env, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in ([apt_get, "update", "-qq"], [apt_get, "install", "-y", "-qq", browser.apt_package]):
-        if subprocess.run(command, env=quiet_env, stdout=sys.stderr, check=False).returncode != 0:
-            return None
     return find(browser, env)
 
 
@@ -229,8 +257,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.browsers", description=__doc__.split("\n\n")[0])
     parser.add_argument("browser", nargs="+", choices=sorted(BROWSERS))
     parser.add_argument("--python", default=sys.executable, help="the Python whose Playwright may download one")
+    parser.add_argument(
+        "--install-only",
+        action="store_true",
+        help="only install, in one apt-get call, the Debian packages of those missing (and --also's); never fails",
+    )
+    parser.add_argument("--also", action="append", default=[], help="another Debian package for the same apt-get call")
     options = parser.parse_args(argv)
+    if options.install_only:
+        apt_install([*missing_packages(options.browser), *options.also])
+        return 0
     try:
+        apt_install(missing_packages(options.browser))  # all at once; each is then found below
         for name in options.browser:
             path = find_or_install(BROWSERS[name], options.python)
             if name == "firefox" and path:

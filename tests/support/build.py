@@ -13,6 +13,13 @@ from tests.support.paths import REPO_ROOT
 
 # What a build reads; a copy of these is a whole site.
 SITE_PARTS = ("mkdocs.yml", "zensical.yml", "hooks", "overrides", "data", "docs")
+ZENSICAL = REPO_ROOT / ".venv-zensical/bin/zensical"
+NO_ZENSICAL = f"{ZENSICAL} is missing: run `make .venv-zensical/.installed` (make test does it for you)."
+# Named on the About page of the copy the Zensical build tests use (tests/conftest.py): front
+# matter is text, so it must show as typed.
+REVIEWER = "A. Reviewer <b>& team</b>"
+# The build's context from CI, which a Zensical build of a copy runs without.
+BUILD_CONTEXT = ("SITE_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
 
 
 def build_site(
@@ -62,3 +69,31 @@ def replace_in(path: Path, old: str, new: str) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return line
+
+
+def build_with_zensical(root: Path) -> subprocess.CompletedProcess[str]:
+    """Build the copy at `root` as `make build-zensical` does, into root/site-zensical."""
+    if not ZENSICAL.is_file():
+        raise AssertionError(NO_ZENSICAL)
+    environment = {**os.environ, "PYTHONPATH": str(root), "ZENSICAL_SITE_DIR": "site-zensical"}
+    for name in BUILD_CONTEXT:
+        environment.pop(name, None)
+    built = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "zensical.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    if built.returncode != 0:
+        return built
+    # Zensical runs no MkDocs hooks: the offline copy and the manifest come from the same last step.
+    return subprocess.run(
+        [sys.executable, "-m", "hooks.finish", "site-zensical"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )

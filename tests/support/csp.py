@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hooks.offline.service_worker import write_service_worker
 from tests.support.paths import SUB_PATH
@@ -24,6 +26,38 @@ document.addEventListener('securitypolicyviolation', function (event) {
 """
 # Read in the page: what the spy saw (null if it never ran, so a page that lost it cannot pass).
 VIOLATIONS = "() => window.cspViolations === undefined ? null : window.cspViolations"
+# Read in the page: its policy and referrer tags, and whether the theme's inline scripts ran.
+HEAD = """() => ({
+    policies: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map(m => m.content),
+    referrer: [...document.querySelectorAll('meta[name="referrer"]')].map(m => m.content),
+    themeScriptRan: typeof window.__md_get === 'function',
+})"""
+
+
+def head_problems(head: dict[str, Any]) -> list[str]:
+    """What is wrong with a page's HEAD as read above: one policy allowing scripts by hash and
+    never inline, no referrer sent, and the theme's own inline scripts allowed to run."""
+    policies = head["policies"]
+    problems = []
+    if len(policies) != 1 or "script-src 'self' 'sha256-" not in policies[0]:
+        problems.append(f"not one policy allowing scripts by hash: {policies}")
+    elif "'unsafe-inline'" in policies[0].split("script-src", 1)[1].split(";", 1)[0]:
+        problems.append(f"the policy lets inline script run: {policies[0]}")
+    if head["referrer"] != ["no-referrer"]:
+        problems.append(f"referrer tags {head['referrer']}, not one no-referrer")
+    if not head["themeScriptRan"]:
+        problems.append("the theme's inline scripts did not run")
+    return problems
+
+
+def policy_problems(read: Callable[[str], Any]) -> list[str]:
+    """What is wrong with the policy of the page loaded now, read with `read(script)` (Playwright's
+    page.evaluate, or an engine's run): its HEAD, and any violation the spy saw."""
+    problems = head_problems(read(HEAD))
+    violations = read(VIOLATIONS)
+    if violations != []:
+        problems.append(f"policy violations: {violations}")
+    return problems
 
 
 def spied_copy(site: Path, destination: Path, sub_path: str = SUB_PATH) -> Path:

@@ -22,6 +22,30 @@ PACER_CSS = REPO_ROOT / "overrides/assets/stylesheets/pacer.css"
 # The sub-path the tests serve the built site under, as GitHub Pages serves a project site.
 SUB_PATH = "/breathing-room/"
 
+# One page of each kind, each kind with its own scripts or markup (the pages in between differ
+# only in their words, under the same templates and policy): home, a pacer with holds, a pattern
+# from a link, the practice log, the references with their previews, country tabs, crisis links.
+# Chromium crawls every page once (tests/test_browser_pages.py); the other engines, the other
+# addresses and the offline copy crawl these.
+REPRESENTATIVE_PAGES = (
+    "",
+    "exercises/4-7-8/",
+    "exercises/your-own/",
+    "practice/",
+    "references/",
+    "options/stress/",
+    "safety/",
+)
+
+
+def representative(paths: list[str], base: str = "") -> list[str]:
+    """The representative pages among `paths` (each `base` + a site-relative address), in their
+    order; fails if one is gone, so a renamed page cannot quietly shrink the crawl."""
+    chosen = [path for path in paths if path.removeprefix(base) in REPRESENTATIVE_PAGES]
+    if len(chosen) != len(REPRESENTATIVE_PAGES):
+        raise AssertionError(f"a representative page is gone: {REPRESENTATIVE_PAGES} among {paths}")
+    return chosen
+
 
 def site_config(config_file: Path = MKDOCS_YML) -> dict[str, Any]:
     """mkdocs.yml as MkDocs itself reads it (its loader resolves !ENV from the environment)."""
