@@ -23,7 +23,7 @@ from hooks.pages.built_rules import page_rules
 from hooks.pages.html_tree import parse_html
 from hooks.pages.security_policy import PolicyError, write_content_security_policy
 from hooks.render.cautions import light_headed_rule
-from hooks.render.local_help import LocalHelpError, fill_local_help, render_local_help
+from hooks.render.local_help import fill_local_help, render_local_help
 
 BUILT_PAGE_PROBLEMS = "Built pages break rules that protect readers; nothing was published:"
 
@@ -65,8 +65,7 @@ def write_local_help(site_dir: Path, data: SiteData) -> int:
     bar = render_local_help(list(data.countries))
     pages = sorted(site_dir.rglob("*.html"))
     for path in pages:
-        html = path.read_text(encoding="utf-8")
-        path.write_text(fill_local_help(path.relative_to(site_dir).as_posix(), html, bar), encoding="utf-8")
+        path.write_text(fill_local_help(path.read_text(encoding="utf-8"), bar), encoding="utf-8")
     return len(pages)
 
 
@@ -82,10 +81,7 @@ def finish_site(
     policy, the manifest and the service worker (the worker last, so its list has every file as
     published). Returns how many files the offline copy keeps. The live preview (`retiring`) gets
     no policy: MkDocs' live-reload script is inline and would be refused."""
-    try:
-        write_local_help(site_dir, data)
-    except LocalHelpError as error:
-        raise FinishError(f"The first screen's help line was not written; nothing was published: {error}") from None
+    write_local_help(site_dir, data)
     problems = built_page_problems(site_dir, data, sources)
     if problems:
         raise FinishError(BUILT_PAGE_PROBLEMS + "\n" + "\n".join(problems))

@@ -13,6 +13,7 @@ from hooks.content.site_data import load_site_data
 from hooks.render.local_help import local_help_payload
 from tests.support import engines
 from tests.support.paths import DATA_DIR
+from tests.support.polling import wait_until
 
 PAYLOAD = local_help_payload(load_site_data(DATA_DIR).countries)
 LINES = {country["name"]: (country["label"], country["line"]) for country in PAYLOAD["countries"]}
@@ -78,7 +79,7 @@ def test_a_pick_in_a_tab_carries_to_every_page_and_the_bar_follows_it(browser, s
     page.evaluate("document.querySelector(\"a[href$='options/']\").click()")
     page.wait_for_url("**/options/")
     expect_line(page, "Ireland")
-    page.wait_for_function(f"({CHECKED_TABS})().every(name => name === 'Ireland')")
+    wait_until(page, f"({CHECKED_TABS})().every(name => name === 'Ireland')")
     page.context.close()
 
 
@@ -92,7 +93,7 @@ def test_a_pick_in_the_bar_is_one_choice_and_every_page_follows_it(browser, site
     page.evaluate(f"document.querySelector(\"a[href$='{TAB_PAGE}']\").click()")  # instant navigation
     page.wait_for_url(f"**/{TAB_PAGE}")
     expect_line(page, "Australia")
-    page.wait_for_function(f"({CHECKED_TABS})().every(name => name === 'Australia')")
+    wait_until(page, f"({CHECKED_TABS})().every(name => name === 'Australia')")
     page.reload()
     expect_line(page, "Australia")
     assert set(page.evaluate(CHECKED_TABS)) == {"Australia"}

@@ -87,7 +87,7 @@ def test_attribute_json_decodes_back_to_the_data():
     assert json.loads(attributes["data-exercise"]) == exercise_payload(exercise)
     assert attributes["data-pacer"] == "box"
     # Only what something reads: the script sets data-state, data-phase and data-cycle itself.
-    # data-hold-caution: the box the first Start shows, for an exercise with a hold (this one has).
+    # data-hold-caution: the box whose hold caution the pacer shows beside Start (this one holds).
     assert set(attributes) == {"data-pacer", "data-exercise", "data-hold-caution", "role", "aria-label"}
     assert attributes["data-hold-caution"] == "cautions-box"
     payload = json.loads(attributes["data-exercise"])

@@ -19,8 +19,8 @@
 // late, on the frames just before a phase change), at times computed from
 // the schedule (pacer-schedule.js) and the session's clock: performance.now(), or, with sound on,
 // the sound track's position once it plays (pacer-track.js), so sight and sound never part.
-// An exercise with a breath hold names its caution box in data-hold-caution: the first tap on Start
-// shows who should skip holds inside the pacer, with Begin focused; Begin starts the session.
+// An exercise with a breath hold names its caution box in data-hold-caution: until it starts, the
+// pacer shows who should skip holds where the shape will breathe, beside Start (data-holds).
 // Nothing starts, sounds or buzzes until the user asks. This module registers nothing: the page's
 // pacer.js calls PacerElement.define().
 import {
@@ -45,7 +45,6 @@ import { PacerTrack } from './pacer-track.js';
 /** @type {Record<string, number[]>} one pulse for in, two for out (ms on, off, on) */
 const BUZZES = { 'breathe-in': [250], 'breathe-out': [100, 120, 100] };
 const IDLE_CUE = 'Press Start when you are ready.';
-const HOLD_CUE = 'Before the first hold: read who should choose an exercise with no holds, then press Begin.';
 const DONE_CUE = 'Well done. Breathe normally and notice how you feel.';
 const SMALLEST = 0.55; // the orb's scale and opacity with empty lungs; 1 when full
 const EASING = 'cubic-bezier(.37,0,.63,1)'; // a breath speeds up and slows down like a sine
@@ -65,8 +64,6 @@ const UI = `<div class=br-pacer__stage aria-hidden=true><div class=br-pacer__orb
 <label class=br-pacer__vibrate><input name=vibrate type=checkbox> Vibration</label>
 <button type=button class=br-pacer__btn data-do=defaults>Use defaults</button></details>
 <p class=br-pacer__live role=status aria-live=polite></p>`;
-const HOLD_CHECK = `<p class=br-pacer__hold-title>Before the first hold</p><ul class=br-pacer__hold-list></ul>
-<div class=br-pacer__hold-controls><button type=button class="br-pacer__btn br-pacer__btn--begin" data-do=begin>Begin</button> <button type=button class=br-pacer__btn data-do=back>Back</button></div>`;
 
 /** The orb's look at a given fullness of the lungs (0 empty, 1 full). @param {number} full */
 const orbFrame = full => {
@@ -111,8 +108,6 @@ export class PacerElement extends HTMLElement {
     shortest_phase: 0,
   };
   /** @type {HTMLElement | null} */ #ui = null;
-  /** @type {HTMLElement | null} */ #holdCheck = null; // who should skip holds, shown by the first Start
-  #holdsRead = false; // Begin was pressed: Start starts from now on
   /** @type {number[]} */ #paces = [];
   /** @type {Settings} */ #settings = { cycles: 1, pace: 1, sound: false, speech: false, vibrate: false };
   /** @type {Plan} */ #plan = { phases: [], total: 0, cycles: 0, pace: 1 };
@@ -164,18 +159,11 @@ export class PacerElement extends HTMLElement {
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
     if (!canSpeak()) this.#part('speech').hidden = true;
-    this.#holdCheck = this.#makeHoldCheck(document.getElementById(this.dataset.holdCaution || ''));
+    this.#showHolds(document.getElementById(this.dataset.holdCaution || ''));
     this.addEventListener('click', event => {
       const control = /** @type {HTMLElement} */ (event.target).closest('[data-do]');
       const action = control instanceof HTMLElement ? control.dataset.do : '';
-      if (action === 'toggle' && this.#state === 'idle' && this.#holdCheck && !this.#holdsRead) this.#askHolds(true);
-      else if (action === 'toggle') this.#state === 'running' ? this.#pause() : this.#start();
-      if (action === 'begin') {
-        this.#holdsRead = true;
-        this.#askHolds(false);
-        this.#start();
-      }
-      if (action === 'back') this.#askHolds(false);
+      if (action === 'toggle') this.#state === 'running' ? this.#pause() : this.#start();
       if (action === 'reset') this.#reset();
       if (action === 'defaults') this.#useDefaults();
     });
@@ -184,33 +172,19 @@ export class PacerElement extends HTMLElement {
     this.dataset.ready = '';
   }
 
-  /** The hold caution of the box named in data-hold-caution, copied into a panel over the pacer
-   * (the box stays where it is for reading). @param {HTMLElement | null} box */
-  #makeHoldCheck(box) {
-    const lines = box ? [...box.querySelectorAll('.br-hold-caution, .br-hold-free')] : [];
-    if (!lines.length || !this.#ui) return null;
-    const panel = document.createElement('div');
-    panel.className = 'br-pacer__hold-check';
-    panel.hidden = true;
-    panel.innerHTML = HOLD_CHECK;
-    panel.querySelector('ul')?.append(...lines.map(line => line.cloneNode(true)));
-    const list = /** @type {HTMLElement} */ (panel.querySelector('ul'));
-    list.id = `br-hold-check-${this.#exercise.id}`;
-    panel.querySelector('[data-do=begin]')?.setAttribute('aria-describedby', list.id);
-    panel.addEventListener('keydown', event => event.key === 'Escape' && this.#askHolds(false));
-    this.#ui.append(panel);
-    return panel;
-  }
-
-  /** Shows (Begin focused, the request announced) or hides the hold caution. @param {boolean} open */
-  #askHolds(open) {
-    if (!this.#holdCheck) return;
-    this.#holdCheck.hidden = !open;
-    this.toggleAttribute('data-hold-check', open);
-    /** @type {HTMLElement} */ (
-      open ? this.#holdCheck.querySelector('[data-do=begin]') : this.#part('btn--main')
-    ).focus({ preventScroll: open });
-    this.#say(open ? HOLD_CUE : '');
+  /** Who should skip holds (the first hold line of the caution box named in data-hold-caution),
+   * copied where the shape breathes: shown while idle, beside Start, and Start's description then
+   * (the box stays for reading).
+   * @param {HTMLElement | null} box */
+  #showHolds(box) {
+    const who = box?.querySelector('.br-hold-caution');
+    if (!who) return;
+    const note = document.createElement('div');
+    note.className = 'br-pacer__holds';
+    note.id = `br-holds-${this.#exercise.id}`; // Start's description, while idle: the stage is not read
+    note.append(...[...who.childNodes].map(node => node.cloneNode(true)));
+    this.#part('stage').append(note);
+    this.dataset.holds = '';
   }
 
   /** @param {string} name */
@@ -372,6 +346,10 @@ export class PacerElement extends HTMLElement {
   #setState(state) {
     this.#state = this.dataset.state = state;
     const busy = state === 'running' || state === 'paused';
+    const holds = this.#part('holds'),
+      main = this.#part('btn--main');
+    if (holds && state === 'idle') main.setAttribute('aria-describedby', holds.id);
+    else main.removeAttribute('aria-describedby');
     this.#part('btn--main').textContent = state === 'running' ? 'Pause' : state === 'paused' ? 'Resume' : 'Start';
     for (const control of [this.#field('cycles'), this.#field('pace'), this.#ui?.querySelector('[data-do=defaults]')]) {
       /** @type {HTMLButtonElement} */ (control).disabled = busy;
