@@ -21,6 +21,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from hooks.content.editors import editor_names
 from hooks.content.problems import DataError
@@ -28,11 +29,15 @@ from hooks.content.site_data import DATA_PROBLEMS
 from hooks.pages.citations import Slugify, configured_slugify
 from hooks.pages.front_matter import read_front_matter
 from hooks.pages.shortcodes import body_first_line
+from hooks.pages.table_roles import label_tables
 from hooks.pipeline import Build, BuildError, PageSource, expand_page, repository_of, start_build
 
 # After Python-Markdown tidies whitespace (priority 30), before it stashes raw HTML (20), which
 # would otherwise swallow the shortcode comments.
 PRIORITY = 25
+# After inline Markdown (20: a header's links and emphasis are elements by then), before the
+# placeholders are unescaped (0).
+TABLE_ROLES_PRIORITY = 5
 
 
 class SiteDataError(ValueError):
@@ -168,10 +173,26 @@ class ShortcodeExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)  # so md.reset() reaches reset() below, between documents
         md.preprocessors.register(ShortcodePreprocessor(md, self), "breathing_room_shortcodes", PRIORITY)
+        TableRolesExtension().extendMarkdown(md)
 
     def reset(self) -> None:
         """Between documents, as pymdown-extensions do: forget the pages converted so far."""
         self.pages_seen = []
+
+
+class TableRolesTreeprocessor(Treeprocessor):
+    """Every table of the page, with its roles and column names (hooks/pages/table_roles.py)."""
+
+    def run(self, root: Any) -> None:
+        label_tables(root)
+
+
+class TableRolesExtension(Extension):
+    """Tables that stay tables for screen readers when a phone shows them as cards. MkDocs gets it
+    from its hook (mkdocs_hooks.py adds it in on_config); Zensical through ShortcodeExtension."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(TableRolesTreeprocessor(md), "breathing_room_table_roles", TABLE_ROLES_PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> ShortcodeExtension:  # noqa: N802 (Python-Markdown's name)

@@ -21,7 +21,14 @@ from hooks.pages.citations import CITATION_PROBLEMS, DEFAULT_SLUGIFY, CitationIn
 from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.number_rule import ALLOWED_FOR_NOW, NUMBER_PROBLEMS, number_problems
 from hooks.pages.page_rules import citation_problems, heading_problems
-from hooks.pages.shortcode_renderers import SHORTCODE_PROBLEMS, pacer_pages, shortcode_renderers
+from hooks.pages.review_dates import REVIEW_DATE_PROBLEMS, review_date_problems
+from hooks.pages.shortcode_renderers import (
+    SHORTCODE_PROBLEMS,
+    options_pages,
+    options_shown,
+    pacer_pages,
+    shortcode_renderers,
+)
 from hooks.pages.shortcodes import ShortcodeError, expand_shortcodes
 
 
@@ -40,6 +47,7 @@ class Build:
     editors: tuple[str, ...] = ()
     pacer_pages: dict[str, str] = field(default_factory=dict)
     citations: CitationIndex = field(default_factory=CitationIndex)
+    options_pages: dict[str, str] = field(default_factory=dict)  # reason id -> the page showing its cards
 
     def learn_pages(
         self, markdown_by_page: Mapping[str, str], docs_name: str = "docs", slugify: Slugify = DEFAULT_SLUGIFY
@@ -47,14 +55,24 @@ class Build:
         """Read every page's source once, before any is rendered: which page shows each pacer (so a
         caution can link to the exercises without holds), and where each finding is cited (so the
         references page can link back to the section, whose id `slugify` makes as the site's toc
-        extension does). BuildError lists every citation that lands on no finding and every
-        finding nothing cites."""
+        extension does), and which page shows each reason's option cards (for its table's
+        links). BuildError lists every citation that lands on no finding, every finding nothing
+        cites, and every citation of a source read after the citing page's last review."""
         self.pacer_pages = pacer_pages(markdown_by_page)
+        self.options_pages = options_pages(markdown_by_page)
         self.citations = index_citations(
-            markdown_by_page, self.data.references, self.data.exercises, docs_name, slugify
+            markdown_by_page,
+            self.data.references,
+            self.data.exercises,
+            docs_name,
+            slugify,
+            options_shown(self.data.options),
         )
         if self.citations.problems:
             raise BuildError(CITATION_PROBLEMS + "\n" + "\n".join(self.citations.problems))
+        late = review_date_problems(markdown_by_page, self.citations, self.data.references, docs_name)
+        if late:
+            raise BuildError(REVIEW_DATE_PROBLEMS + "\n" + "\n".join(late))
 
 
 def start_build(data_dir: Path, extra: Mapping[str, Any], shown_as: str = "data") -> Build:
@@ -104,6 +122,13 @@ class PageResult:
         return "\n".join(self.problems)
 
 
+def docs_relative(name: str) -> str:
+    """ "docs/options/stress.md" -> "options/stress.md": a page's source path from the docs folder,
+    for the Markdown links the options write ("the page" when a generator does not say: "")."""
+    folder, slash, rest = name.partition("/")
+    return rest if slash and folder and " " not in folder else ""
+
+
 def expand_page(build: Build, page: PageSource, link_to: LinkTo) -> PageResult:
     """Check one page's front matter and text, and expand its shortcodes.
 
@@ -134,6 +159,8 @@ def expand_page(build: Build, page: PageSource, link_to: LinkTo) -> PageResult:
         exercise_urls=exercise_urls,
         editors=build.editors,
         cited_by=build.citations.back_links(link_to),
+        page=docs_relative(name),
+        cards_pages=build.options_pages,
     )
     try:
         markdown = expand_shortcodes(page.markdown, renderers, name, page.first_line)

@@ -256,8 +256,13 @@ def test_editing_a_number_in_the_data_changes_every_page_that_shows_it(tmp_path)
     )
     edited, original = start(data_dir=data), start()
     changed = [page for page in site_pages() if expand(edited, page).markdown != expand(original, page).markdown]
-    assert changed == ["exercises/4-7-8.md"]  # the one page that shows the 4-7-8 pacer
-    for page in changed:
+    # The page that shows the 4-7-8 pacer; the your-own page, whose holds are bounded by the data's
+    # longest hold (4-7-8's); and the plan page, which carries every exercise's pacer data.
+    assert changed == ["exercises/4-7-8.md", "exercises/your-own.md", "practice/plan.md"]
+    for page in ("exercises/4-7-8.md", "practice/plan.md"):
         text = expand(edited, page).markdown
-        assert "In 4 · Hold 6.5 · Out 8" in text, page
         assert "&quot;action&quot;:&quot;hold-full&quot;,&quot;seconds&quot;:6.5" in text, page
+    assert "In 4 · Hold 6.5 · Out 8" in expand(edited, "exercises/4-7-8.md").markdown
+    assert 'name="hold" type="number" inputmode="decimal" required min="0" max="6.5"' in (
+        expand(edited, "exercises/your-own.md").markdown
+    )

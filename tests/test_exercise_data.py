@@ -12,6 +12,7 @@ from hooks.content.exercises import validate_exercises
 from hooks.content.problems import DataError
 from hooks.content.site_data import load_site_data
 from hooks.content.yaml_source import parse_yaml
+from tests.support.options_data import MINIMAL_OPTIONS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "data/exercises.yml"
@@ -234,6 +235,7 @@ def test_problems_in_every_file_are_reported_together(tmp_path):
     (tmp_path / "exercises.yml").write_text("exercises: []\n", encoding="utf-8")
     (tmp_path / "cautions.yml").write_text("light_headed: x\nholds: [y]\nholds_who: [w]\ncrisis: z\n", encoding="utf-8")
     (tmp_path / "countries.yml").write_text("countries: []\n", encoding="utf-8")
+    (tmp_path / "options.yml").write_text(MINIMAL_OPTIONS, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
     assert caught.value.messages == [

@@ -15,6 +15,7 @@ from hooks.content.problems import DataError
 from hooks.content.references import validate_references
 from hooks.content.site_data import load_site_data
 from hooks.pages.citations import configured_slugify, index_citations, scan_page
+from hooks.pages.shortcode_renderers import options_shown
 from hooks.render.references import render_finding, render_reference_list
 from tests.support.html import read_markup
 
@@ -143,7 +144,7 @@ def test_the_real_site_has_no_citation_problems_and_exercises_count_as_citations
     pages = {
         p.relative_to(REPO_ROOT / "docs").as_posix(): p.read_text("utf-8") for p in (REPO_ROOT / "docs").rglob("*.md")
     }
-    index = index_citations(pages, DATA.references, DATA.exercises)
+    index = index_citations(pages, DATA.references, DATA.exercises, shown_by=options_shown(DATA.options))
     assert index.problems == []
     places = {(c.page, c.section_id) for c in index.cited_at["ma-2017-attention"]}
     assert ("exercises/diaphragmatic.md", "exercise-diaphragmatic") in places

@@ -41,7 +41,7 @@ def test_unknown_shortcode_names_the_line():
         convert("Intro\n\n<!-- md:pacers box -->")
     assert (
         'the page, line 3: unknown shortcode "md:pacers"; known shortcodes are md:caution, md:contact, '
-        "md:countries, md:editors, md:pacer" in str(raised.value)
+        "md:countries, md:editors, md:options-cards, md:options-glance, md:pacer" in str(raised.value)
     )
 
 

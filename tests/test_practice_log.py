@@ -111,11 +111,12 @@ def test_the_log_keeps_nothing_until_asked_then_keeps_lists_exports_and_deletes(
         assert download.suggested_filename.endswith(".csv")
         target = tmp_path / "log.csv"
         download.save_as(target)
-        rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+        rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
         assert rows[0] == [
             "started", "exercise", "pattern", "breaths", "minutes", "ended", "tension_before", "tension_after",
+            "started_utc", "exercise_id",
         ]  # fmt: skip
-        assert [row[1:] for row in rows[1:]] == [
+        assert [row[1:8] for row in rows[1:]] == [
             ["Box breathing", "In 4 · Hold 4 · Out 4 · Hold 4", "6", "1.7", "finished", "4", "2"],
             ["Box breathing", "In 4 · Hold 4 · Out 4 · Hold 4", "2", "0.7", "stopped", "", ""],
         ]

@@ -19,6 +19,7 @@ from hooks.content.references import validate_references
 from hooks.content.schemas import check_schema, load_schema
 from hooks.content.site_data import load_site_data
 from hooks.content.yaml_source import load_yaml_document, parse_yaml_document
+from tests.support.options_data import MINIMAL_OPTIONS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = ("exercises", "references", "cautions", "countries")
@@ -249,6 +250,7 @@ def test_several_problems_across_files_are_reported_together_with_their_lines(tm
         encoding="utf-8",
     )
     (tmp_path / "countries.yml").write_text("countries:\n  - name: A\n  - name: A\n", encoding="utf-8")
+    (tmp_path / "options.yml").write_text(MINIMAL_OPTIONS, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(tmp_path)
     assert caught.value.messages == [

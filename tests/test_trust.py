@@ -269,7 +269,7 @@ def test_options_overview_has_the_three_tables_and_links_each_reason(built_site)
         assert f'href="{section}/"' in text, section
         for choice in ("guideline", "ser", "breathing", "nothing"):
             assert f'href="{section}/#{section}-{choice}"' in text, f"{section}-{choice}"
-    assert text.count("<table>") == 3
+    assert text.count("<table") == 3
     assert 'id="how-to-use"' in text
 
 
@@ -278,10 +278,10 @@ def test_each_condition_page_opens_with_its_table_then_cards_then_questions(sect
     text = render(BUILD, f"options/{section}.md")
     for choice in ("guideline", "ser", "breathing", "nothing"):
         assert f'id="{section}-{choice}"' in text, f"{section}-{choice}"
-    assert text.count("<table>") == 1
+    assert text.count("<table") == 1
     assert text.count("<dt>What it is</dt>") == 4
     assert text.count("<dt>Effect on daily life</dt>") == 4
-    order = [text.index(marker) for marker in ("<table>", f'id="{section}-guideline"', 'id="what-matters"')]
+    order = [text.index(marker) for marker in ("<table", f'id="{section}-guideline"', 'id="what-matters"')]
     assert order == sorted(order)
     assert 'id="questions-for-a-doctor"' in text
 

@@ -12,7 +12,7 @@ Plain Python on page sources and data, so MkDocs and Zensical run the same check
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,7 @@ from hooks.content.exercises import Exercise
 from hooks.content.findings import BackLink, Finding
 from hooks.content.references import Reference
 from hooks.pages.fences import prose_lines
-from hooks.pages.shortcodes import FRONT_MATTER, body_first_line, shortcodes_in
+from hooks.pages.shortcodes import FRONT_MATTER, SHORTCODE, body_first_line
 
 REFERENCES_FILE = "data/references.yml"
 # The first line of a failed build's message, the same whichever generator runs the build.
@@ -55,6 +55,26 @@ DEFAULT_SLUGIFY = configured_slugify(None)
 
 
 @dataclass(frozen=True)
+class Shown:
+    """A finding that a shortcode shows on a page: in a section of its own (an exercise's pacer, an
+    option's card: its id and title), or, with no section_id, in the section it stands in."""
+
+    anchor: str
+    section_id: str | None = None
+    section_title: str = ""
+    linked: bool = True  # False: shown without a link to the finding (a table cell), so no link back to it
+
+
+# A shortcode (its name and argument) -> the findings it shows; the data's own checks have
+# already refused any finding that does not exist.
+ShownBy = Callable[[str, str], Sequence[Shown]]
+
+
+def _nothing_shown(name: str, argument: str) -> Sequence[Shown]:
+    return ()
+
+
+@dataclass(frozen=True)
 class Citation:
     """One citation: the page's source path, the line, the anchor it names, and its section."""
 
@@ -63,6 +83,7 @@ class Citation:
     anchor: str
     section_id: str  # empty: the top of the page
     section_title: str
+    linked: bool = True  # the page links to the finding here (a link back may point at it)
 
 
 @dataclass
@@ -81,7 +102,7 @@ class CitationIndex:
             seen: set[tuple[str, str]] = set()
             for citation in citations:
                 place = (citation.page, citation.section_id)
-                if place in seen:
+                if place in seen or not citation.linked:
                     continue
                 seen.add(place)
                 page_title = self.page_titles.get(citation.page, citation.page)
@@ -99,8 +120,11 @@ def _heading_text(raw: str) -> str:
     return INLINE_MARKUP.sub(lambda match: match.group(1) or "", text).strip()
 
 
-def scan_page(page: str, source: str, slugify: Slugify = DEFAULT_SLUGIFY) -> tuple[str, list[Citation]]:
-    """The page's title (its first # heading) and every citation in it, outside fenced code.
+def scan_page(
+    page: str, source: str, slugify: Slugify = DEFAULT_SLUGIFY, shown_by: ShownBy = _nothing_shown
+) -> tuple[str, list[Citation]]:
+    """The page's title (its first # heading) and every citation in it, outside fenced code: its
+    links to findings, and the findings its shortcodes show (`shown_by`), at the shortcode's line.
 
     Section ids follow the toc extension: an explicit {#id}, else `slugify` of the heading text."""
     front_matter = FRONT_MATTER.match(source)
@@ -121,6 +145,21 @@ def scan_page(page: str, source: str, slugify: Slugify = DEFAULT_SLUGIFY) -> tup
                 title = text
             else:
                 section_id, section_title = heading_id, text
+            continue
+        shortcode = SHORTCODE.match(line)
+        if shortcode:
+            for shown in shown_by(shortcode.group("name"), shortcode.group("args").strip()):
+                in_section = shown.section_id is None
+                citations.append(
+                    Citation(
+                        page,
+                        number,
+                        shown.anchor,
+                        section_id if in_section else str(shown.section_id),
+                        section_title if in_section else shown.section_title,
+                        shown.linked,
+                    )
+                )
             continue
         for match in CITATION.finditer(line):
             citations.append(Citation(page, number, match.group("anchor"), section_id, section_title))
@@ -158,18 +197,28 @@ def index_citations(
     exercises: Mapping[str, Exercise],
     docs_name: str = "docs",
     slugify: Slugify = DEFAULT_SLUGIFY,
+    shown_by: ShownBy = _nothing_shown,
 ) -> CitationIndex:
     """Scan every page (source path -> file text, in nav or file order) for citations; check each.
     `slugify` makes a heading's id, as the site's toc extension does.
 
-    An exercise cites its findings on each page that shows its pacer (at the pacer's own anchor).
-    Every finding must be cited somewhere, or the references page would quote words nothing uses."""
+    An exercise cites its findings on each page that shows its pacer (at the pacer's own anchor);
+    any other shortcode, the findings `shown_by` says it shows. Every finding must be cited
+    somewhere, or the references page would quote words nothing uses."""
+
+    def shown(name: str, argument: str) -> Sequence[Shown]:
+        exercise = exercises.get(argument) if name == "pacer" else None
+        if exercise is None:
+            return shown_by(name, argument)
+        cited = (*([exercise.steps_from] if exercise.steps_from else []), *exercise.references)
+        return [Shown(anchor, f"exercise-{exercise.id}", exercise.title) for anchor in cited]
+
     findings: dict[str, Finding] = {
         finding.anchor: finding for source in sources.values() for finding in source.findings
     }
     index = CitationIndex()
     for page, text in pages.items():
-        title, citations = scan_page(page, text, slugify)
+        title, citations = scan_page(page, text, slugify, shown)
         index.page_titles[page] = title
         for citation in citations:
             if citation.anchor in findings:
@@ -177,16 +226,6 @@ def index_citations(
             else:
                 index.problems.append(
                     f"{docs_name}/{page}, line {citation.line}: {_describe_unknown(citation.anchor, sources)}"
-                )
-        for name, argument in shortcodes_in(text):
-            exercise = exercises.get(argument) if name == "pacer" else None
-            if exercise is None:
-                continue
-            cited = (*([exercise.steps_from] if exercise.steps_from else []), *exercise.references)
-            for anchor in cited:
-                # The data file's own check has already refused an unknown finding.
-                index.cited_at.setdefault(anchor, []).append(
-                    Citation(page, 0, anchor, f"exercise-{exercise.id}", exercise.title)
                 )
     for source in sources.values():
         for finding in source.findings:

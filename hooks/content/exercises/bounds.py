@@ -5,13 +5,19 @@ paces and the shortest phase are pace.py's, and the page reads them from the `da
 this module's contract is written into, so the form, the link parser and the data checker can never
 disagree. The names `in`, `hold`, `out`, `rest`, `breaths` and `pace` are public (practitioners send
 them as links): keep them stable.
+
+Holds: a link's hold (`hold`, `rest`) is at most the longest hold in the exercise data (lead-ins
+included), as written. A pace multiplies every phase, so at any pace a hold from a link lasts no
+longer than the site's own longest hold at that pace (7 s in today's data: 10.5 s at the slowest).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from hooks.content.exercises.check import (
+    HOLD_ACTIONS,
     MAX_CYCLES,
     MAX_SECONDS,
     MIN_CYCLES,
@@ -57,10 +63,24 @@ def pattern_exercise(seconds: dict[str, float], breaths: int) -> Exercise:
     )
 
 
-def pattern_contract() -> dict[str, Any]:
+def longest_hold(exercises: Iterable[Exercise]) -> float:
+    """The longest hold any exercise plays as written (lead-ins included); MIN_SECONDS when none holds,
+    so a hold from a link is then as short as a played phase may be."""
+    holds = [
+        phase.seconds
+        for exercise in exercises
+        for phase in (*((exercise.lead_in,) if exercise.lead_in else ()), *exercise.phases)
+        if phase.action in HOLD_ACTIONS
+    ]
+    return max(holds, default=MIN_SECONDS)
+
+
+def pattern_contract(exercises: Iterable[Exercise]) -> dict[str, Any]:
     """What the page needs to read, check and play a pattern: each phase's link name, bounds, default
     and the words the pacer shows for it (taken from the exercise payload, so they match every pacer),
-    and the paces with the shortest phase. Its shape is the `Contract` typedef in pattern-link.js."""
+    and the paces with the shortest phase. A hold's bound is the data's longest hold (see above).
+    Its shape is the `Contract` typedef in pattern-link.js."""
+    hold_max = longest_hold(exercises)
     every_phase = pattern_exercise({name: MIN_SECONDS for name, _ in PHASES}, DEFAULT_BREATHS)
     shown = exercise_payload(every_phase)["phases"]
     phases = [
@@ -68,7 +88,7 @@ def pattern_contract() -> dict[str, Any]:
             "name": name,
             "min": 0 if name in OPTIONAL else MIN_SECONDS,
             "least": MIN_SECONDS,  # a phase that is played lasts at least this long
-            "max": MAX_SECONDS,
+            "max": hold_max if name in OPTIONAL else MAX_SECONDS,
             "default": DEFAULT_SECONDS[name],
             "action": payload["action"],
             "cue": payload["cue"],

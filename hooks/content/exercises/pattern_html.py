@@ -9,16 +9,19 @@ plays it. The hold caution is shown unless the script knows the pattern has no h
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from hooks.content.cautions import ExerciseLink, SharedCautions
 from hooks.content.exercises.bounds import PATTERN_TITLE, pattern_contract
+from hooks.content.exercises.check import Exercise
 from hooks.render.templates import render
 
 
-def render_pattern_maker(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
+def render_pattern_maker(
+    exercises: Iterable[Exercise], cautions: SharedCautions, hold_free: Sequence[ExerciseLink]
+) -> str:
     """The whole block, in one piece with no blank lines so Markdown passes it through untouched."""
-    contract = pattern_contract()
+    contract = pattern_contract(exercises)
     return render(
         "exercises/pattern_maker.html",
         contract=contract,
@@ -27,3 +30,8 @@ def render_pattern_maker(cautions: SharedCautions, hold_free: Sequence[ExerciseL
         cautions=cautions,
         hold_free=hold_free,
     )
+
+
+def render_pattern_link_format(exercises: Iterable[Exercise]) -> str:
+    """The pattern link's names and bounds as a table, from the contract the page's script reads."""
+    return render("exercises/link_format.html", contract=pattern_contract(exercises))

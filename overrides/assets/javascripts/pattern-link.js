@@ -41,11 +41,15 @@ import { pacesFor } from './pacer-schedule.js';
 
 const LONGEST_SHOWN = 24; // characters of a bad value repeated back in a message
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+// Control and format characters (right-to-left overrides among them) would make a message read
+// differently from what it says; they are shown as a replacement character instead.
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/gu;
 
-/** A value from the address, safe to show as text and short. @param {string} raw */
-function shown(raw) {
-  const flat = raw.replace(/\s+/g, ' ');
-  return flat.length > LONGEST_SHOWN ? flat.slice(0, LONGEST_SHOWN) + '…' : flat;
+/** A value from the address, safe to show as text and short (the plan link's messages use it too).
+ * @param {string} raw */
+export function shown(raw) {
+  const flat = [...raw.replace(/\s+/g, ' ').replace(HIDDEN_CHARACTERS, '\uFFFD')];
+  return flat.length > LONGEST_SHOWN ? flat.slice(0, LONGEST_SHOWN).join('') + '…' : flat.join('');
 }
 
 /**
@@ -172,4 +176,18 @@ export function patternExercise(pattern, contract) {
 /** Whether the pattern asks the reader to hold their breath. @param {Pattern} pattern @param {Contract} contract */
 export function hasHold(pattern, contract) {
   return contract.phases.some(phase => phase.action.startsWith('hold') && pattern.seconds[phase.name] > 0);
+}
+
+/**
+ * The pattern as written steps, one a phase at the pace chosen, then the breaths:
+ * ["Breathe in for 4 seconds.", "Breathe out for 6 seconds.", "Repeat: 10 breaths in all."].
+ * @param {Pattern} pattern @param {Contract} contract
+ */
+export function patternSteps(pattern, contract) {
+  const seconds = (/** @type {number} */ n) => `${n} second${n === 1 ? '' : 's'}`;
+  const steps = patternExercise(pattern, contract).phases.map(
+    phase => `${phase.cue} for ${seconds(Number((phase.seconds * pattern.pace).toFixed(2)))}.`,
+  );
+  steps.push(`Repeat: ${pattern.breaths} breath${pattern.breaths === 1 ? '' : 's'} in all.`);
+  return steps;
 }

@@ -3,14 +3,24 @@
 // "your own pattern" form. It reads the pattern from the address (pattern-link.js checks it), fills
 // the form, shows the hold caution only for a pattern with a hold, and plays the pattern in a
 // <br-pacer> it makes, following that pacer's `br-pacer:settings`. "Use this pattern" puts the
-// pattern in the address; "Copy link" copies it. Nothing from the address is ever inserted as
+// pattern in the address; the link field follows the form as it is typed in, and "Copy link"
+// copies what the form shows. Opened from a pattern link, the form starts folded away, so the
+// pacer's Start is near the top. "Make this a daily plan" opens the plan page with the pattern;
+// the written steps and the link's QR code print. Nothing from the address is ever inserted as
 // markup: values go into form fields and messages into textContent. This module registers nothing:
 // the page's pattern-maker.js calls PatternMakerElement.define().
-import { hasHold, parsePattern, patternExercise, patternQuery } from './pattern-link.js';
+import { hasHold, parsePattern, patternExercise, patternQuery, patternSteps } from './pattern-link.js';
+import { qrCode, qrSvg } from './plan-qr.js';
 import { pacesFor } from './pacer-schedule.js';
 
 /** @typedef {import('./pattern-link.js').Contract} Contract */
 /** @typedef {import('./pattern-link.js').Pattern} Pattern */
+
+/** The plan page's address, from the site's root (where the manifest is). */
+function planPage() {
+  const manifest = /** @type {HTMLLinkElement | null} */ (document.querySelector('link[rel=manifest]'));
+  return manifest ? new URL('practice/plan/', manifest.href).href : '../../practice/plan/';
+}
 
 /** @param {number} pace */
 const paceName = pace => `${pace}× ${pace < 1 ? '(faster)' : pace > 1 ? '(slower)' : '(as set above)'}`;
@@ -38,6 +48,11 @@ export class PatternMakerElement extends HTMLElement {
       this.#use(new URLSearchParams(/** @type {any} */ (new FormData(form))).toString(), true);
     });
     this.querySelector('[data-do=copy]')?.addEventListener('click', () => this.#copy());
+    // The link shows the form as typed, before "Use this pattern": what is on screen is what is copied.
+    form.addEventListener('input', () => this.#showLink(this.#formPattern()));
+    // A pattern link opens the client's view: the pacer first, the form folded away.
+    const maker = /** @type {HTMLDetailsElement | null} */ (this.querySelector('.br-your-own__maker'));
+    if (maker && location.search) maker.open = false;
     // Breaths or pace changed in the pacer's own settings: the form and the link follow, the pacer stays.
     this.addEventListener('br-pacer:settings', event => {
       const { cycles, pace } = /** @type {CustomEvent} */ (event).detail,
@@ -62,11 +77,56 @@ export class PatternMakerElement extends HTMLElement {
     this.#fill(pattern);
     const query = patternQuery(pattern, contract);
     if (fromForm || location.search) history.replaceState(history.state, '', location.pathname + query + location.hash);
-    const share = /** @type {HTMLElement} */ (this.querySelector('.br-your-own__share'));
-    /** @type {HTMLInputElement} */ (share.querySelector('input')).value = location.origin + location.pathname + query;
-    share.hidden = false;
+    this.#showLink(pattern);
     /** @type {HTMLElement} */ (this.querySelector('[data-shown-for=holds]')).hidden = !hasHold(pattern, contract);
     if (play) this.#play(pattern);
+  }
+
+  /** The pattern the form shows now, checked (its problems are shown only when it is used). */
+  #formPattern() {
+    const contract = /** @type {Contract} */ (this.#contract);
+    return parsePattern(new URLSearchParams(/** @type {any} */ (new FormData(this.#form))).toString(), contract)
+      .pattern;
+  }
+
+  /** The link, the daily-plan link, the written steps and the printed QR code of a pattern. @param {Pattern} pattern */
+  #showLink(pattern) {
+    const contract = /** @type {Contract} */ (this.#contract);
+    const link = location.origin + location.pathname + patternQuery(pattern, contract);
+    const share = /** @type {HTMLElement} */ (this.querySelector('.br-your-own__share'));
+    /** @type {HTMLInputElement} */ (share.querySelector('input')).value = link;
+    share.hidden = false;
+    const said = this.querySelector('.br-your-own__copied');
+    if (said) said.textContent = '';
+    const plan = new URLSearchParams(patternQuery(pattern, contract));
+    plan.delete(contract.breaths.name);
+    const planLink = /** @type {HTMLAnchorElement | null} */ (this.querySelector('.br-your-own__plan'));
+    if (planLink) planLink.href = `${planPage()}?exercise=${contract.id}&${plan}`;
+    const steps = /** @type {HTMLElement | null} */ (this.querySelector('.br-your-own__steps'));
+    if (steps) {
+      /** @type {HTMLElement} */ (steps.querySelector('ol')).replaceChildren(
+        ...patternSteps(pattern, contract).map(text =>
+          Object.assign(document.createElement('li'), { textContent: text }),
+        ),
+      );
+      steps.hidden = false;
+    }
+    const printed = this.querySelector('.br-your-own__print-link');
+    if (printed) printed.textContent = link;
+    this.#drawQr(link);
+  }
+
+  /** @param {string} link */
+  async #drawQr(link) {
+    const place = this.querySelector('.br-your-own__qr-code');
+    if (!place) return;
+    try {
+      const code = await qrCode(link);
+      const current = /** @type {HTMLInputElement} */ (this.querySelector('.br-your-own__link')).value;
+      if (link === current) place.replaceChildren(qrSvg(code, document, "QR code of this pattern's link"));
+    } catch {
+      place.replaceChildren();
+    }
   }
 
   /** @param {string[]} problems @param {boolean} fromForm */
@@ -108,6 +168,7 @@ export class PatternMakerElement extends HTMLElement {
   }
 
   async #copy() {
+    this.#showLink(this.#formPattern());
     const link = /** @type {HTMLInputElement} */ (this.querySelector('.br-your-own__link'));
     const said = /** @type {HTMLElement} */ (this.querySelector('.br-your-own__copied'));
     try {

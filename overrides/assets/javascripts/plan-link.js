@@ -9,24 +9,35 @@
 // (after the lead-in), at least one, so it ends on a whole breath within half a breath of the
 // minutes. An exercise's data cap its breaths, so an exercise offers only the whole minutes whose
 // breaths stay within its range (minutesRange): 4-7-8's four breaths fill one minute at most.
-import { parsePattern, patternQuery } from './pattern-link.js';
+import { parsePattern, patternQuery, shown } from './pattern-link.js';
 
 /**
  * @typedef {object} PlanExercise  One exercise a plan can follow, as the build writes it.
  * @property {string} id
  * @property {number} seconds   one breath (one cycle of its phases), at the exercise's own pace
  * @property {number} leadIn    seconds of the phase played once before the first breath; 0 for none
- * @property {{min: number, max: number}} cycles  the breaths a session of it may have
+ * @property {BreathRange} cycles  the breaths a session of it may have
  *
- * @typedef {{min: number, max: number, default: number}} WholeBounds
+ * @typedef {object} BreathRange
+ * @property {number} min
+ * @property {number} max
  *
- * @typedef {object} PlanContract
+ * @typedef {object} WholeBounds
+ * @property {number} min
+ * @property {number} max
+ * @property {number} default
+ *
+ * @typedef {object} PlanDefault  the value a link that leaves a name out gets
+ * @property {string} default
+ *
+ * @typedef {object} PlanContract  What the build writes into <br-plan>'s data-contract (plan_contract.py;
+ *   tests/test_plan_data.py checks that the two have the same fields).
  * @property {PlanExercise[]} exercises
  * @property {import('./pattern-link.js').Contract} pattern  the your-own link's contract; its id names it
  * @property {WholeBounds} minutes   minutes a day
  * @property {WholeBounds} days      days in a row
- * @property {{default: string}} time  HH:MM, 24-hour
- * @property {{default: string}} exercise  the id used when the link names none, or none that can be planned
+ * @property {PlanDefault} time      HH:MM, 24-hour
+ * @property {PlanDefault} exercise  the id used when the link names none, or none that can be planned
  *
  * @typedef {object} Plan
  * @property {string} exercise  an exercise's id, or the pattern contract's id (your-own)
@@ -38,20 +49,9 @@ import { parsePattern, patternQuery } from './pattern-link.js';
  */
 
 const PLAN_NAMES = ['exercise', 'minutes', 'days', 'time'];
-const LONGEST_SHOWN = 24; // characters of a bad value repeated back in a message
 const MOST_NAMES_LISTED = 5; // unknown names reported one by one; the rest are counted
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const TIME = /^(\d{1,2}):(\d{2})$/;
-// Control and format characters (right-to-left overrides among them) would make a message read
-// differently from what it says; they are shown as a replacement character instead.
-const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/gu;
-
-/** A value from the address, safe to show as text and short. @param {string} raw */
-function shown(raw) {
-  const flat = [...raw.replace(/\s+/g, ' ').replace(HIDDEN_CHARACTERS, '\uFFFD')];
-  return flat.length > LONGEST_SHOWN ? flat.slice(0, LONGEST_SHOWN).join('') + '…' : flat.join('');
-}
-
 /** "1 minute", "5 minutes". @param {number} count @param {string} unit */
 function counted(count, unit) {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;

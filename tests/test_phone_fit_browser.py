@@ -1,0 +1,193 @@
+"""Every page fits a phone, in Chromium and in WebKit, at 360 x 800 and 390 x 844: no page scrolls
+sideways, no table is cut off or scrolls inside its box, and no word is broken in the middle
+(tests/support/fit.py measures each word). A table shown as cards is still a table with its
+column headers in Chromium's accessibility tree (WebKit's cannot be read from here: the roles the
+build writes for it are checked in tests/test_table_roles.py), and the practice page with
+sessions kept shows both tension values on a 360 px phone.
+
+WebKitGTK's MiniBrowser will not make its window narrower than about 450 px, so there each page
+is loaded into an iframe of the phone's size: media queries and layout follow the iframe's width.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support import engines
+from tests.support.fit import FIT_PROBE, TABLES_PROBE
+
+pytestmark = pytest.mark.browser
+PHONES = [(360, 800), (390, 844)]
+LOG_KEY = "breathing-room:practice-log"
+SESSIONS = [
+    {
+        "started": "2026-11-29T21:05:00.000Z",
+        "exercise": "your-own",
+        "title": "Your own pattern",
+        "pattern": "In 4 · Hold 7 · Out 8 · Hold 2",
+        "breaths": 12,
+        "minutes": 3.8,
+        "ended": "stopped",
+        "before": None,
+        "after": 5,
+    },
+    {
+        "started": "2026-11-30T08:58:16.000Z",
+        "exercise": "alternate-nostril",
+        "title": "Alternate-nostril breathing",
+        "pattern": "In 4 (left) · Out 4 (right) · In 4 (right) · Out 4 (left)",
+        "breaths": 10,
+        "minutes": 2.7,
+        "ended": "finished",
+        "before": 4,
+        "after": 2,
+    },
+]
+# Where each tension value of the newest session is, and whether a reader can see it with its name.
+TENSION_PROBE = r"""() => {
+  const width = document.documentElement.clientWidth;
+  const row = document.querySelector('br-practice-log tbody tr');
+  return ['Tension before', 'Tension after'].map(name => {
+    const cell = row.querySelector(`td[data-label="${name}"]`);
+    if (!cell) return { name, text: null, shown: false, inView: false };
+    const box = cell.getBoundingClientRect();
+    return {
+      name,
+      text: cell.textContent,
+      shown: getComputedStyle(cell, '::before').content.includes(name),
+      inView: box.width > 0 && box.left >= 0 && box.right <= width,
+    };
+  });
+}"""
+
+
+def table_problems(tables: list[dict[str, object]]) -> list[str]:
+    return [
+        f'table "{table["text"]}" is cut off: it spans {table["left"]:.0f} to {table["right"]:.0f} px'
+        for table in tables
+        if table["clipped"] or float(str(table["right"])) > float(str(table["width"])) + 1
+    ]
+
+
+@pytest.mark.parametrize(("width", "height"), PHONES, ids=[f"{w}x{h}" for w, h in PHONES])
+def test_every_page_fits_a_phone_in_chromium(browser, site_url, page_paths, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    problems = []
+    try:
+        for path in page_paths:
+            page.goto(site_url + path)
+            problems += [f"{path or 'home'}: {problem}" for problem in page.evaluate(FIT_PROBE)]
+            problems += [f"{path or 'home'}: {problem}" for problem in table_problems(page.evaluate(TABLES_PROBE))]
+    finally:
+        context.close()
+    assert problems == []
+
+
+class PhoneFrame:
+    """A page of the site in an iframe of a phone's size, inside WebKitGTK's wider window."""
+
+    def __init__(self, engine: engines.WebKitPage, site_url: str) -> None:
+        self.driver = engine.driver
+        self.driver.get(site_url + "__phone_frame__")  # the site's 404 page: same origin, any content
+        self.driver.execute_script("document.body.replaceChildren()")
+
+    def load(self, url: str, width: int, height: int) -> None:
+        driver = self.driver
+        driver.switch_to.default_content()
+        driver.execute_script(
+            """const [url, width, height] = arguments;
+            document.getElementById('phone')?.remove();
+            const frame = document.createElement('iframe');
+            frame.id = 'phone';
+            frame.style.cssText = `display:block;border:0;width:${width}px;height:${height}px`;
+            frame.src = url;
+            document.body.append(frame);""",
+            url,
+            width,
+            height,
+        )
+        deadline = time.monotonic() + 30
+        ready = "const f = document.getElementById('phone'); return f.contentDocument?.readyState === 'complete' && f.contentWindow.location.href === arguments[0];"
+        while not driver.execute_script(ready, url):
+            assert time.monotonic() < deadline, f"webkit: {url} did not load"
+            time.sleep(0.05)
+        driver.switch_to.frame(driver.find_element("css selector", "#phone"))
+
+    def run(self, script: str) -> object:
+        return self.driver.execute_script(f"return ({script})();")
+
+
+@pytest.fixture(scope="module")
+def webkit() -> Iterator[engines.WebKitPage]:
+    with engines.webkit_page() as page:
+        yield page
+
+
+def test_every_page_fits_a_phone_in_webkit(webkit, site_url, page_paths):
+    frame = PhoneFrame(webkit, site_url)
+    problems = []
+    for width, height in PHONES:
+        for path in page_paths:
+            frame.load(site_url + path, width, height)
+            assert frame.run("() => document.documentElement.clientWidth") == width
+            shown = f"{width} px, {path or 'home'}"
+            problems += [f"{shown}: {problem}" for problem in frame.run(FIT_PROBE)]  # type: ignore[attr-defined]
+            problems += [f"{shown}: {problem}" for problem in table_problems(frame.run(TABLES_PROBE))]  # type: ignore[arg-type]
+    assert problems == []
+
+
+def test_the_practice_page_with_sessions_shows_the_tension_on_a_phone_in_webkit(webkit, site_url):
+    frame = PhoneFrame(webkit, site_url)
+    frame.load(site_url + "practice/", 360, 800)
+    frame.driver.execute_script(
+        "localStorage.setItem(arguments[0], arguments[1])", LOG_KEY, json.dumps({"on": True, "sessions": SESSIONS})
+    )
+    frame.load(site_url + "practice/?sessions", 360, 800)
+    assert frame.run(FIT_PROBE) == []
+    assert frame.run(TENSION_PROBE) == [
+        {"name": "Tension before", "text": "4", "shown": True, "inView": True},
+        {"name": "Tension after", "text": "2", "shown": True, "inView": True},
+    ]
+    frame.driver.execute_script("localStorage.removeItem(arguments[0])", LOG_KEY)
+
+
+def test_the_practice_page_with_sessions_fits_and_stays_a_table_in_chromium(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.add_init_script(
+        f"localStorage.setItem({LOG_KEY!r}, {json.dumps(json.dumps({'on': True, 'sessions': SESSIONS}))})"
+    )
+    page = context.new_page()
+    try:
+        page.goto(site_url + "practice/")
+        page.locator("br-practice-log tbody tr").first.wait_for()
+        assert page.evaluate(FIT_PROBE) == []
+        assert [cell["inView"] and cell["shown"] for cell in page.evaluate(TENSION_PROBE)] == [True, True]
+        tree = page.locator("br-practice-log table").aria_snapshot()
+        assert '- columnheader "Tension before"' in tree
+        assert '- cell "4"' in tree
+        caption = page.locator("br-practice-log figcaption").inner_text()
+        assert caption.startswith("Minutes practised per day, ")
+        assert " to " in caption
+    finally:
+        context.close()
+
+
+def test_a_table_shown_as_cards_is_still_a_table_with_headers_in_chromium(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "exercises/")
+        table = page.locator(".md-content table").first
+        assert table.evaluate("table => getComputedStyle(table).display") == "block"  # shown as cards
+        tree = table.aria_snapshot()
+        assert tree.startswith("- table")
+        for header in ("Exercise", "Breath holds?", "How long", "Try it if"):
+            assert f'- columnheader "{header}"' in tree
+        assert '- cell "No"' in tree
+    finally:
+        context.close()
