@@ -1,4 +1,5 @@
-"""The build's last step, under any generator: check every built page, then write the offline copy.
+"""The build's last step, under any generator: fill every page's first-screen help line, check every
+built page, then write the offline copy.
 
 MkDocs runs it from `on_post_build`; a generator that runs no MkDocs hooks (Zensical) runs it
 afterwards as `python -m hooks.finish SITE_DIR`, which reads the site's settings from mkdocs.yml
@@ -22,6 +23,7 @@ from hooks.pages.built_rules import page_rules
 from hooks.pages.html_tree import parse_html
 from hooks.pages.security_policy import PolicyError, write_content_security_policy
 from hooks.render.cautions import light_headed_rule
+from hooks.render.local_help import fill_local_help, render_local_help
 
 BUILT_PAGE_PROBLEMS = "Built pages break rules that protect readers; nothing was published:"
 
@@ -58,6 +60,15 @@ def built_page_problems(site_dir: Path, data: SiteData, sources: Mapping[str, st
     return problems
 
 
+def write_local_help(site_dir: Path, data: SiteData) -> int:
+    """Every built page's help line filled (hooks/render/local_help.py); returns how many pages."""
+    bar = render_local_help(list(data.countries))
+    pages = sorted(site_dir.rglob("*.html"))
+    for path in pages:
+        path.write_text(fill_local_help(path.read_text(encoding="utf-8"), bar), encoding="utf-8")
+    return len(pages)
+
+
 def finish_site(
     site_dir: Path,
     settings: SiteSettings,
@@ -66,10 +77,11 @@ def finish_site(
     sources: Mapping[str, str] | None = None,
     retiring: bool = False,
 ) -> int:
-    """Check the built pages, then write the pages' content security policy, the manifest and the
-    service worker (the worker last, so its list has every file as published). Returns how many
-    files the offline copy keeps. The live preview (`retiring`) gets no policy: MkDocs' live-reload
-    script is inline and would be refused."""
+    """Fill every page's help line, check the built pages, then write the pages' content security
+    policy, the manifest and the service worker (the worker last, so its list has every file as
+    published). Returns how many files the offline copy keeps. The live preview (`retiring`) gets
+    no policy: MkDocs' live-reload script is inline and would be refused."""
+    write_local_help(site_dir, data)
     problems = built_page_problems(site_dir, data, sources)
     if problems:
         raise FinishError(BUILT_PAGE_PROBLEMS + "\n" + "\n".join(problems))

@@ -105,7 +105,7 @@ def test_every_service_has_a_source_and_the_date_it_was_read():
             lambda raw: raw["countries"][5].update(hotlines=[]),
             'data/countries.yml: country "United States" (entry 6), field "hotlines": found an empty list; '
             "allowed: only the known fields name, emergency, crisis, urgent, therapy, side_effects, "
-            "sexual_assault, missing.",
+            "sexual_assault, short_name, time_zones, languages, shared_zone_name, missing.",
         ),
         (
             lambda raw: raw["countries"][2]["urgent"][0].pop("call"),

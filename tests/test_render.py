@@ -87,7 +87,9 @@ def test_attribute_json_decodes_back_to_the_data():
     assert json.loads(attributes["data-exercise"]) == exercise_payload(exercise)
     assert attributes["data-pacer"] == "box"
     # Only what something reads: the script sets data-state, data-phase and data-cycle itself.
-    assert set(attributes) == {"data-pacer", "data-exercise", "role", "aria-label"}
+    # data-hold-caution: the box whose hold caution the pacer shows beside Start (this one holds).
+    assert set(attributes) == {"data-pacer", "data-exercise", "data-hold-caution", "role", "aria-label"}
+    assert attributes["data-hold-caution"] == "cautions-box"
     payload = json.loads(attributes["data-exercise"])
     assert [phase["seconds"] for phase in payload["phases"]] == [4, 7, 8.5]
     assert payload["lead_in"]["action"] == "breathe-out"
@@ -113,9 +115,10 @@ def test_fallback_pattern_reads_like_the_data():
     assert pattern_text(sides) == "In left 4 · Out right 4. Repeat 5 times."
 
 
-def test_cautions_come_before_the_pacer_and_sources_link_to_references():
+def test_the_pacer_comes_first_its_cautions_before_the_steps_and_sources_link_to_references():
     markup = pacer(make_exercise())
-    assert markup.index("br-cautions") < markup.index("<br-pacer")
+    # Start in a phone's first screen; the cautions right under the pacer, read before the steps.
+    assert markup.index("<br-pacer") < markup.index("br-cautions") < markup.index("br-steps")
     assert '<a href="../references/#ma-2017-attention" data-preview>Ma 2017</a>' in markup
     assert "These steps are the form most often taught; versions differ." in markup
 

@@ -54,7 +54,15 @@ def test_the_pacer_bounds_and_country_topics_are_the_schemas_own():
     phase = load_schema("exercises")["$defs"]["phase"]["properties"]["seconds"]
     assert (MIN_SECONDS, MAX_SECONDS) == (phase["minimum"], phase["maximum"]) == (1, 20)
     assert (MIN_CYCLES, MAX_CYCLES) == (1, 100)
-    assert list(load_schema("countries")["$defs"]["country"]["properties"]) == ["name", *TOPICS, "missing"]
+    assert list(load_schema("countries")["$defs"]["country"]["properties"]) == [
+        "name",
+        *TOPICS,
+        "short_name",
+        "time_zones",
+        "languages",
+        "shared_zone_name",
+        "missing",
+    ]
 
 
 # The schema route, on small files read from YAML (so each message carries its line) ----------
@@ -214,7 +222,8 @@ def test_countries_and_cautions_use_the_same_located_messages():
     testland = 'data/countries.yml: country "Testland" (entry 1)'
     assert caught.value.messages == [
         f'{testland}, field "flag": found "green" (text); allowed: only the known fields name, emergency, crisis, '
-        "urgent, therapy, side_effects, sexual_assault, missing. (line 3)",
+        "urgent, therapy, side_effects, sexual_assault, short_name, time_zones, languages, shared_zone_name, "
+        "missing. (line 3)",
         f'{testland}, field "crisis[1].call": found 116123; allowed: a phone number written with digits, spaces '
         'or hyphens, e.g. "116 123". (line 6)',
         f'{testland}, field "crisis[1].source": found "https://example.org/help?utm_source=news" (text); allowed: '

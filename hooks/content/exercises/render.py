@@ -93,8 +93,9 @@ def render_pacer(
     cautions: SharedCautions,
     hold_free: Sequence[ExerciseLink],
 ) -> str:
-    """The whole exercise block (hooks/templates/exercises/pacer.html): cautions first, the pacer,
-    then the steps and sources.
+    """The whole exercise block (hooks/templates/exercises/pacer.html): the pacer first (Start in a
+    phone's first screen), the cautions right under it, then the steps and sources. An exercise with
+    a hold names its caution box on the pacer, which shows who should skip holds beside Start.
 
     `hold_free` links the exercises without holds (the caller finds them from the data); an
     exercise with a hold points to them. One block with no blank lines, so Markdown passes it

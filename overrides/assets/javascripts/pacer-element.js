@@ -19,6 +19,8 @@
 // late, on the frames just before a phase change), at times computed from
 // the schedule (pacer-schedule.js) and the session's clock: performance.now(), or, with sound on,
 // the sound track's position once it plays (pacer-track.js), so sight and sound never part.
+// An exercise with a breath hold names its caution box in data-hold-caution: until it starts, the
+// pacer shows who should skip holds where the shape will breathe, beside Start (data-holds).
 // Nothing starts, sounds or buzzes until the user asks. This module registers nothing: the page's
 // pacer.js calls PacerElement.define().
 import {
@@ -157,6 +159,7 @@ export class PacerElement extends HTMLElement {
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
     if (!canSpeak()) this.#part('speech').hidden = true;
+    this.#showHolds(document.getElementById(this.dataset.holdCaution || ''));
     this.addEventListener('click', event => {
       const control = /** @type {HTMLElement} */ (event.target).closest('[data-do]');
       const action = control instanceof HTMLElement ? control.dataset.do : '';
@@ -167,6 +170,21 @@ export class PacerElement extends HTMLElement {
     this.addEventListener('change', event => this.#settingChanged(/** @type {HTMLInputElement} */ (event.target)));
     this.#loadSettings();
     this.dataset.ready = '';
+  }
+
+  /** Who should skip holds (the first hold line of the caution box named in data-hold-caution),
+   * copied where the shape breathes: shown while idle, beside Start, and Start's description then
+   * (the box stays for reading).
+   * @param {HTMLElement | null} box */
+  #showHolds(box) {
+    const who = box?.querySelector('.br-hold-caution');
+    if (!who) return;
+    const note = document.createElement('div');
+    note.className = 'br-pacer__holds';
+    note.id = `br-holds-${this.#exercise.id}`; // Start's description, while idle: the stage is not read
+    note.append(...[...who.childNodes].map(node => node.cloneNode(true)));
+    this.#part('stage').append(note);
+    this.dataset.holds = '';
   }
 
   /** @param {string} name */
@@ -328,6 +346,10 @@ export class PacerElement extends HTMLElement {
   #setState(state) {
     this.#state = this.dataset.state = state;
     const busy = state === 'running' || state === 'paused';
+    const holds = this.#part('holds'),
+      main = this.#part('btn--main');
+    if (holds && state === 'idle') main.setAttribute('aria-describedby', holds.id);
+    else main.removeAttribute('aria-describedby');
     this.#part('btn--main').textContent = state === 'running' ? 'Pause' : state === 'paused' ? 'Resume' : 'Start';
     for (const control of [this.#field('cycles'), this.#field('pace'), this.#ui?.querySelector('[data-do=defaults]')]) {
       /** @type {HTMLButtonElement} */ (control).disabled = busy;
