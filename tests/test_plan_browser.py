@@ -15,7 +15,7 @@ import zxingcpp
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.support.offline import wait_until_offline_ready
+from tests.support.offline import visit_then_go_offline
 
 pytestmark = pytest.mark.browser
 PLAN = "practice/plan/"
@@ -240,11 +240,7 @@ def test_a_plan_link_opens_offline(browser, offline_site):
     context.add_init_script(SPY)
     page = context.new_page()
     try:
-        page.goto(offline_site.url)
-        wait_until_offline_ready(page)
-        offline_site.take_requests()
-        offline_site.down = True
-        context.set_offline(True)
+        visit_then_go_offline(page, offline_site)
         open_plan(page, offline_site.url + PLAN + "?exercise=box&minutes=5&days=14")
         page.locator(".br-plan__qr-code svg").wait_for(state="attached")  # the vendored QR library, cached
         assert offline_site.take_requests_except_update_checks() == []

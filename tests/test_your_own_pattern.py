@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.support.offline import wait_until_offline_ready
+from tests.support.offline import visit_then_go_offline
 from tests.support.pacer import choose_settings
 
 pytestmark = pytest.mark.browser
@@ -146,11 +146,7 @@ def test_a_pattern_link_opens_offline_with_its_policy(browser, offline_site):
     context.add_init_script(SPY)
     page = context.new_page()
     try:
-        page.goto(offline_site.url)
-        wait_until_offline_ready(page)
-        offline_site.take_requests()
-        offline_site.down = True
-        context.set_offline(True)
+        visit_then_go_offline(page, offline_site)
         open_pattern(page, offline_site.url + PAGE + LINK)
         assert offline_site.take_requests_except_update_checks() == []
         assert played(page) == {

@@ -132,6 +132,16 @@ def wait_until_offline_ready(page: Page) -> None:
     )
 
 
+def visit_then_go_offline(page: Page, server: SiteServer) -> None:
+    """Load the home page until the service worker holds the site, then take the server and the
+    browser's network away: what a reader has after one visit, with no connection."""
+    page.goto(server.url)
+    wait_until_offline_ready(page)
+    server.take_requests()
+    server.down = True
+    page.context.set_offline(True)
+
+
 def cached_bytes(page: Page) -> dict[str, int]:
     """Every entry in the site's offline cache: address (with its revision) -> body size in bytes."""
     sizes: dict[str, int] = page.evaluate(
