@@ -31,3 +31,8 @@ def hold_caution(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) ->
 def crisis_box(cautions: SharedCautions) -> str:
     """The crisis line in a red box for the home page: the same words and order as every other page."""
     return render("cautions/crisis_box.html", cautions=cautions)
+
+
+def local_line() -> str:
+    """A place for the reader's own country's help, filled on the device (safety's "Get help now")."""
+    return render("countries/local_line.html")
