@@ -111,3 +111,22 @@ def test_webkit_shows_sydney_its_line_in_the_crisis_box(monkeypatch, site_url):
         hrefs = page.run("() => [...document.querySelectorAll('.admonition.danger [data-local-line] a')].map(a => a.getAttribute('href'))")
         assert hrefs == list(SYDNEY)
         assert page.errors() == []
+
+
+CLS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "safety/"])
+def test_filling_the_local_line_moves_nothing(browser, site_url, path):
+    """Room for the line is kept from the first paint, so filling it shifts nothing (CLS 0)."""
+    page = phone(browser, "Australia/Sydney")
+    page.emulate_media(media="screen")
+    page.goto(site_url + path)
+    expect(page.locator('[data-local-line] a[href="tel:000"]').first).to_be_attached()
+    assert page.evaluate(CLS) == 0
+    page.context.close()
