@@ -98,7 +98,9 @@ def test_the_help_lines_targets_are_at_least_24_px_tall(browser, site_url, path)
 def test_the_help_lines_targets_are_at_least_24_px_tall_without_script(browser, site_url):
     page = phone(browser, "Australia/Sydney", script=False)
     page.goto(site_url + "exercises/box/")
-    heights = page.evaluate("() => [...document.querySelectorAll('br-local-help a')].map(a => a.getBoundingClientRect().height)")
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('br-local-help a')].map(a => a.getBoundingClientRect().height)"
+    )
     assert heights and min(heights) >= 24
     page.context.close()
 
@@ -107,8 +109,12 @@ def test_webkit_shows_sydney_its_line_in_the_crisis_box(monkeypatch, site_url):
     monkeypatch.setenv("TZ", "Australia/Sydney")  # WebKitGTK reads the zone from its environment
     with engines.webkit_page() as page:
         page.goto(site_url)
-        engines.wait_for(page, "() => document.querySelector('.admonition.danger [data-local-line] a[href=\"tel:000\"]')")
-        hrefs = page.run("() => [...document.querySelectorAll('.admonition.danger [data-local-line] a')].map(a => a.getAttribute('href'))")
+        engines.wait_for(
+            page, "() => document.querySelector('.admonition.danger [data-local-line] a[href=\"tel:000\"]')"
+        )
+        hrefs = page.run(
+            "() => [...document.querySelectorAll('.admonition.danger [data-local-line] a')].map(a => a.getAttribute('href'))"
+        )
         assert hrefs == list(SYDNEY)
         assert page.errors() == []
 
