@@ -18,6 +18,11 @@ def crisis_line(cautions: SharedCautions) -> str:
     return render("cautions/crisis_line.html", cautions=cautions)
 
 
+def crisis_help(cautions: SharedCautions) -> str:
+    """The crisis line for a page, after a place for the reader's own country's line."""
+    return render("cautions/crisis_help.html", cautions=cautions)
+
+
 def hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
     """The hold caution as list items, so a pacer's "Before you start" list can include them."""
     return render("cautions/hold_items.html", cautions=cautions, hold_free=hold_free)
