@@ -34,4 +34,4 @@ def render_pattern_maker(
 
 def render_pattern_link_format(exercises: Iterable[Exercise]) -> str:
     """The pattern link's names and bounds as a table, from the contract the page's script reads."""
-    return render("exercises/link_format.html", contract=pattern_contract(exercises))
+    return render("exercises/link_format.md", contract=pattern_contract(exercises))
