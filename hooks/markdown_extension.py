@@ -27,6 +27,7 @@ from hooks.content.editors import editor_names
 from hooks.content.problems import DataError
 from hooks.content.site_data import DATA_PROBLEMS
 from hooks.pages.citations import Slugify, configured_slugify
+from hooks.pages.code_breaks import add_code_breaks
 from hooks.pages.front_matter import read_front_matter
 from hooks.pages.shortcodes import body_first_line
 from hooks.pages.table_roles import label_tables
@@ -174,6 +175,7 @@ class ShortcodeExtension(Extension):
         md.registerExtension(self)  # so md.reset() reaches reset() below, between documents
         md.preprocessors.register(ShortcodePreprocessor(md, self), "breathing_room_shortcodes", PRIORITY)
         TableRolesExtension().extendMarkdown(md)
+        CodeBreaksExtension().extendMarkdown(md)
 
     def reset(self) -> None:
         """Between documents, as pymdown-extensions do: forget the pages converted so far."""
@@ -193,6 +195,21 @@ class TableRolesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(TableRolesTreeprocessor(md), "breathing_room_table_roles", TABLE_ROLES_PRIORITY)
+
+
+class CodeBreaksTreeprocessor(Treeprocessor):
+    """Long inline code that may wrap before each `&` (hooks/pages/code_breaks.py)."""
+
+    def run(self, root: Any) -> None:
+        add_code_breaks(root)
+
+
+class CodeBreaksExtension(Extension):
+    """A link written as code wraps between its names on a phone. MkDocs gets it from its hook
+    (mkdocs_hooks.py adds it in on_config); Zensical through ShortcodeExtension."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(CodeBreaksTreeprocessor(md), "breathing_room_code_breaks", TABLE_ROLES_PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> ShortcodeExtension:  # noqa: N802 (Python-Markdown's name)

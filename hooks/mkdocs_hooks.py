@@ -25,7 +25,7 @@ if str(_REPO_ROOT) not in sys.path:  # MkDocs loads hook files by path, not as a
 
 from hooks.assets.compact import compact, is_own_asset  # noqa: E402 -- needs the lines above
 from hooks.finish import FinishError, SiteSettings, finish_site  # noqa: E402 -- needs the lines above
-from hooks.markdown_extension import TableRolesExtension  # noqa: E402 -- needs the lines above
+from hooks.markdown_extension import CodeBreaksExtension, TableRolesExtension  # noqa: E402 -- needs the lines above
 from hooks.pages.citations import configured_slugify  # noqa: E402 -- needs the lines above
 from hooks.pages.shortcodes import body_first_line  # noqa: E402 -- needs the lines above
 from hooks.pipeline import Build, BuildError, PageSource, check_page_html, expand_page, start_build  # noqa: E402 -- needs the lines above
@@ -67,6 +67,7 @@ class _MkDocsBuild:
             raise PluginError(str(error)) from None
         self._sources = {}
         config.markdown_extensions.append(TableRolesExtension())  # type: ignore[arg-type]  # Python-Markdown takes instances
+        config.markdown_extensions.append(CodeBreaksExtension())  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -68,7 +68,7 @@ def test_start_is_in_the_first_screen_of_every_exercise_page(browser, pacer_urls
     page = phone(browser, width, height)
     for exercise_id, url in sorted(pacer_urls.items()):
         if "your-own" in url:
-            continue  # the your-own page is another piece of work (its form comes first)
+            continue  # its pacer is made by the page: tests/test_first_screen_links_browser.py
         page.goto(url)
         page.wait_for_selector("br-pacer[data-ready]")
         assert in_first_screen(page, "br-pacer .br-pacer__btn--main"), f"{exercise_id} at {width}x{height}"

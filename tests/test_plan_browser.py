@@ -58,14 +58,15 @@ def test_a_plan_link_reads_back_as_the_same_plan_in_words_and_the_days_session(r
     wanted = site_url + PLAN + "?exercise=box&minutes=5&days=30&time=07:30"
     assert reader.url == wanted
     assert reader.locator(".br-plan__link").input_value() == wanted
-    # Box breathing holds its breath: who should skip holds is shown, above the pacer.
+    # Box breathing holds its breath: who should skip holds is shown, right under the pacer (and
+    # beside Start until it starts: tests/test_first_screen_links_browser.py).
     cautions = reader.locator('[data-plan-exercise="box"] .br-hold-caution').first
     assert cautions.is_visible()
-    assert cautions.bounding_box()["y"] < reader.locator("br-plan br-pacer").bounding_box()["y"]
+    assert cautions.bounding_box()["y"] > reader.locator("br-plan br-pacer").bounding_box()["y"]
     assert reader.locator('[data-plan-exercise="box"]').evaluate_all("parts => parts.map(p => p.hidden)") == [
         False,
         False,
-    ]  # its cautions, above the pacer, and its steps, below it
+    ]  # its cautions, under the pacer, and its steps, under them
     assert reader.locator('[data-plan-exercise]:not([data-plan-exercise="box"])').evaluate_all(
         "parts => parts.every(part => part.hidden && part.offsetHeight === 0)"
     )

@@ -107,4 +107,4 @@ def render_plan_list(
 def render_plan_link_format(plans: Plans, exercises: Mapping[str, Exercise]) -> str:
     """The plan link's names and bounds, from the same contract the page's script reads."""
     contract = plan_contract(exercises, plans.bounds)
-    return render("plans/link_format.html", contract=contract, own_title=PATTERN_TITLE)
+    return render("plans/link_format.md", contract=contract, own_title=PATTERN_TITLE)

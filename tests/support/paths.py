@@ -24,7 +24,8 @@ SUB_PATH = "/breathing-room/"
 
 # One page of each kind, each kind with its own scripts or markup (the pages in between differ
 # only in their words, under the same templates and policy): home, a pacer with holds, a pattern
-# from a link, the practice log, the references with their previews, country tabs, crisis links.
+# from a link, the practice log, the practice plan, the references with their previews, country
+# tabs, crisis links.
 # Chromium crawls every page once (tests/test_browser_pages.py); the other engines, the other
 # addresses and the offline copy crawl these.
 REPRESENTATIVE_PAGES = (
@@ -32,6 +33,7 @@ REPRESENTATIVE_PAGES = (
     "exercises/4-7-8/",
     "exercises/your-own/",
     "practice/",
+    "practice/plan/",
     "references/",
     "options/stress/",
     "safety/",

@@ -1,5 +1,6 @@
-"""The "your own pattern" block (hooks/templates/exercises/pattern_maker.html): its cautions, the
-form, and a place for the pacer the page makes, with the pattern contract in `data-contract`.
+"""The "your own pattern" block (hooks/templates/exercises/pattern_maker.html): a place for the
+pacer the page makes, its cautions right under it, and the form, with the pattern contract in
+`data-contract`.
 
 The form works as a plain GET form without script (it writes the pattern into the address); the
 page's script (pattern-maker-element.js) reads the address, checks it against the contract and
@@ -16,6 +17,10 @@ from hooks.content.exercises.bounds import PATTERN_TITLE, pattern_contract
 from hooks.content.exercises.check import Exercise
 from hooks.render.templates import render
 
+# The "Before you start" box under the pacer: a pacer of a pattern with a hold names it in
+# data-hold-caution (pattern-maker-element.js reads it from the box's id).
+PATTERN_CAUTIONS_ID = "cautions-your-own"
+
 
 def render_pattern_maker(
     exercises: Iterable[Exercise], cautions: SharedCautions, hold_free: Sequence[ExerciseLink]
@@ -27,6 +32,7 @@ def render_pattern_maker(
         contract=contract,
         contract_json=json.dumps(contract, separators=(",", ":")),
         title=PATTERN_TITLE,
+        box_id=PATTERN_CAUTIONS_ID,
         cautions=cautions,
         hold_free=hold_free,
     )
@@ -34,4 +40,4 @@ def render_pattern_maker(
 
 def render_pattern_link_format(exercises: Iterable[Exercise]) -> str:
     """The pattern link's names and bounds as a table, from the contract the page's script reads."""
-    return render("exercises/link_format.html", contract=pattern_contract(exercises))
+    return render("exercises/link_format.md", contract=pattern_contract(exercises))

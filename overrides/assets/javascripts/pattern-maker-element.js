@@ -2,10 +2,11 @@
 // <br-pattern-maker data-contract="{json}">, as hooks/content/exercises/pattern_html.py writes it: the
 // "your own pattern" form. It reads the pattern from the address (pattern-link.js checks it), fills
 // the form, shows the hold caution only for a pattern with a hold, and plays the pattern in a
-// <br-pacer> it makes, following that pacer's `br-pacer:settings`. "Use this pattern" puts the
-// pattern in the address; the link field follows the form as it is typed in, and "Copy link"
-// copies what the form shows. Opened from a pattern link, the form starts folded away, so the
-// pacer's Start is near the top. "Make this a daily plan" opens the plan page with the pattern;
+// <br-pacer> it makes above the cautions box (naming the box in data-hold-caution when the pattern
+// holds, so who should skip holds shows beside Start), following the pacer's `br-pacer:settings`.
+// "Use this pattern" puts the pattern in the address; the link field follows the form as it is
+// typed in, and "Copy link" copies what the form shows. Opened from a pattern link, the form starts
+// folded away, so the pacer's Start is in a phone's first screen. "Make this a daily plan" opens the plan page with the pattern;
 // the written steps and the link's QR code print. Nothing from the address is ever inserted as
 // markup: values go into form fields and messages into textContent. This module registers nothing:
 // the page's pattern-maker.js calls PatternMakerElement.define().
@@ -164,6 +165,9 @@ export class PatternMakerElement extends HTMLElement {
     pacer.dataset.exercise = JSON.stringify(patternExercise(pattern, contract));
     pacer.setAttribute('role', 'group');
     pacer.setAttribute('aria-label', 'Your own pattern pacer');
+    // A pattern with a hold: the pacer shows who should skip holds beside Start, from the box under it.
+    const box = this.querySelector('.br-cautions');
+    if (box?.id && hasHold(pattern, contract)) pacer.dataset.holdCaution = box.id;
     /** @type {HTMLElement} */ (this.querySelector('.br-your-own__pacer')).replaceChildren(pacer);
   }
 

@@ -3,7 +3,7 @@
 // hooks/render/plans.py writes it: the practice plan page. It reads the plan from the address
 // (plan-link.js checks it against the contract), says the plan in words, shows the cautions and
 // steps of its exercise (written by the build, hidden until chosen), plays the day's session in a
-// <br-pacer>, copies or shares the link, downloads the calendar file (plan-calendar.js), shows
+// <br-pacer> above the cautions (naming their box in data-hold-caution when the session holds), copies or shares the link, downloads the calendar file (plan-calendar.js), shows
 // progress from the practice log when the reader has turned it on (and stores nothing otherwise),
 // and draws the QR code of the link for the printed page (plan-qr.js). Nothing from the address
 // becomes markup: messages and words go into textContent, values into form fields. This module
@@ -222,6 +222,11 @@ export class PlanElement extends HTMLElement {
     pacer.dataset.exercise = JSON.stringify(exercise);
     pacer.setAttribute('role', 'group');
     pacer.setAttribute('aria-label', `${title} pacer, today's session`);
+    // The plan's box under the pacer lists who should skip holds (shown) when the session holds:
+    // the pacer then shows that list beside Start until it starts.
+    const box = this.#part(`.br-cautions[data-plan-exercise="${plan.exercise}"]`);
+    const holds = box?.querySelector('.br-hold-caution');
+    if (box?.id && holds && !holds.closest('[hidden]')) pacer.dataset.holdCaution = box.id;
     place.replaceChildren(pacer);
   }
 
