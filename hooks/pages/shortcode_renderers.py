@@ -15,7 +15,7 @@ from hooks.content.repository import Repository
 from hooks.content.site_data import CAUTIONS_FILE, EXERCISES_FILE, OPTIONS_FILE, PLANS_FILE, SiteData
 from hooks.pages.citations import Shown, ShownBy
 from hooks.pages.shortcodes import Renderer, shortcodes_in
-from hooks.render.cautions import crisis_box, crisis_line, hold_caution, light_headed_rule
+from hooks.render.cautions import crisis_box, crisis_help, hold_caution, light_headed_rule, local_line
 from hooks.render.countries import parse_topics, render_country_tabs
 from hooks.render.options import render_cards, render_glance
 from hooks.render.plans import render_plan, render_plan_link_format, render_plan_list
@@ -136,12 +136,15 @@ def shortcode_renderers(
         if argument == "holds":
             return hold_caution(data.cautions, hold_free)
         if argument == "crisis":
-            return crisis_line(data.cautions)
+            return crisis_help(data.cautions)
         if argument == "crisis-box":
             return crisis_box(data.cautions)
+        if argument == "local-line":
+            return local_line()
         raise LookupError(
             f'unknown caution "{argument}" in <!-- md:caution -->; use <!-- md:caution light-headed -->, '
-            "<!-- md:caution holds -->, <!-- md:caution crisis --> or <!-- md:caution crisis-box --> "
+            "<!-- md:caution holds -->, <!-- md:caution crisis -->, <!-- md:caution crisis-box --> or "
+            "<!-- md:caution local-line --> "
             f"(the wording is in data/{CAUTIONS_FILE})."
         )
 

@@ -18,6 +18,11 @@ def crisis_line(cautions: SharedCautions) -> str:
     return render("cautions/crisis_line.html", cautions=cautions)
 
 
+def crisis_help(cautions: SharedCautions) -> str:
+    """The crisis line for a page, after a place for the reader's own country's line."""
+    return render("cautions/crisis_help.html", cautions=cautions)
+
+
 def hold_items(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) -> str:
     """The hold caution as list items, so a pacer's "Before you start" list can include them."""
     return render("cautions/hold_items.html", cautions=cautions, hold_free=hold_free)
@@ -31,3 +36,8 @@ def hold_caution(cautions: SharedCautions, hold_free: Sequence[ExerciseLink]) ->
 def crisis_box(cautions: SharedCautions) -> str:
     """The crisis line in a red box for the home page: the same words and order as every other page."""
     return render("cautions/crisis_box.html", cautions=cautions)
+
+
+def local_line() -> str:
+    """A place for the reader's own country's help, filled on the device (safety's "Get help now")."""
+    return render("countries/local_line.html")

@@ -6,8 +6,10 @@
 // picked, else the one the device's time zone and languages suggest (country-pick.js), worked out on
 // the device, asking no one. It stores nothing until the reader picks a country, in the bar's
 // chooser or in any country tab set, and then one key (STORAGE_KEY), which every page follows.
-// The country tabs open on the same country without storing anything (country-tabs.js), on each
-// page Material's instant navigation brings (its document$), or once where there is none.
+// The country tabs open on the same country without storing anything (country-tabs.js), and every
+// element marked data-local-line (the crisis box, the crisis line, safety's "Get help now") shows
+// the same country's line before its general list, on each page Material's instant navigation
+// brings (its document$), or once where there is none, and again on each pick.
 // This module registers nothing: the page's local-help.js calls LocalHelpElement.define().
 import { STORAGE_KEY, chooseCountry } from './country-pick.js';
 import { onTabPick, openCountryTabs } from './country-tabs.js';
@@ -16,6 +18,7 @@ import { onTabPick, openCountryTabs } from './country-tabs.js';
 /** @typedef {import('./country-pick.js').Choice} Choice */
 
 const PICKED = 'br-local-help:pick'; // on the document, when the reader picks a country
+const LOCAL_LINE = '[data-local-line]'; // the places for the chosen country's line (countries/local_line.html)
 
 const stored = {
   read() {
@@ -55,16 +58,31 @@ function pick(name) {
   document.dispatchEvent(new CustomEvent(PICKED, { detail: { name } }));
 }
 
-/** The country tabs of each page opened on the current choice (none for a shared line). */
-function openTabsOnEveryPage() {
-  const open = () => {
-    const tab = currentChoice()?.choice?.tab;
-    if (tab) openCountryTabs(tab);
+/** The country tabs of the page opened on the current choice (none for a shared line). */
+function openTabs() {
+  const tab = currentChoice()?.choice?.tab;
+  if (tab) openCountryTabs(tab);
+}
+
+/** Every data-local-line of the page filled with the current choice's line (emptied without one). */
+function fillLocalLines() {
+  const choice = currentChoice()?.choice;
+  for (const element of document.querySelectorAll(LOCAL_LINE)) {
+    element.replaceChildren(...(choice ? lineParts(choice, ['call ', ' for emergencies']) : []));
+  }
+}
+
+/** The tabs and local lines of each page follow the current choice, and the reader's picks. */
+function followOnEveryPage() {
+  const follow = () => {
+    openTabs();
+    fillLocalLines();
   };
   const pages = /** @type {{document$?: {subscribe(next: () => void): unknown}}} */ (/** @type {unknown} */ (window))
     .document$;
-  if (pages) pages.subscribe(open);
-  else open();
+  if (pages) pages.subscribe(follow);
+  else follow();
+  document.addEventListener(PICKED, fillLocalLines);
   onTabPick(pick);
 }
 
@@ -76,32 +94,41 @@ function link(href, text) {
   return anchor;
 }
 
-/** "Australia: emergency 000 · Lifeline 13 11 14", every number a link. @param {Choice} choice */
-function lineFor({ label, line }) {
-  const paragraph = document.createElement('p'),
-    place = document.createElement('span');
-  paragraph.className = 'br-local-help__line';
+/** "Australia: emergency 000 · Lifeline 13 11 14" (the words around the emergency number given),
+ * every number a link, as nodes built from the data, never markup.
+ * @param {Choice} choice @param {[string, string]} emergencyWords @returns {(Node | string)[]} */
+function lineParts({ label, line }, [before, after]) {
+  const place = document.createElement('span');
   place.className = 'br-local-help__place';
   place.textContent = `${label}:`;
-  paragraph.append(place);
+  /** @type {(Node | string)[]} */
+  const parts = [place];
   const { emergency, crisis } = line;
-  if (emergency) paragraph.append(' emergency ', link(emergency.href, emergency.number));
+  if (emergency) parts.push(` ${before}`, link(emergency.href, emergency.number), after);
   if (crisis) {
-    paragraph.append(emergency ? ' · ' : ' ');
+    parts.push(emergency ? ' · ' : ' ');
     // A service named with its number ("Need to talk? 1737") is one link, not the number twice.
-    if (!crisis.number || crisis.service.includes(crisis.number)) paragraph.append(link(crisis.href, crisis.service));
-    else paragraph.append(`${crisis.service} `, link(crisis.href, crisis.number));
+    if (!crisis.number || crisis.service.includes(crisis.number)) parts.push(link(crisis.href, crisis.service));
+    else parts.push(`${crisis.service} `, link(crisis.href, crisis.number));
   }
+  return parts;
+}
+
+/** The help line's paragraph for a choice. @param {Choice} choice */
+function lineFor(choice) {
+  const paragraph = document.createElement('p');
+  paragraph.className = 'br-local-help__line';
+  paragraph.append(...lineParts(choice, ['emergency ', '']));
   return paragraph;
 }
 
 export class LocalHelpElement extends HTMLElement {
-  /** Registers the element under `tag`, once, and follows the country tabs of every page.
+  /** Registers the element under `tag`, once; the country tabs and local lines of every page follow.
    * @param {string} [tag] @param {CustomElementRegistry} [registry] */
   static define(tag = 'br-local-help', registry = customElements) {
     if (!registry.get(tag)) {
       registry.define(tag, this);
-      openTabsOnEveryPage();
+      followOnEveryPage();
     }
     return this;
   }
