@@ -22,6 +22,7 @@ import yaml
 
 from hooks.content.findings import Finding
 from tests.support.paths import REPO_ROOT
+from tests.support.venv_tools import run_venv_tool
 from tools.check_sources.__main__ import main
 from tools.check_sources.fetch import LOOPBACK_ONLY, Fetcher, FetchSettings, Hop, Page
 from tools.check_sources.page_text import page_text
@@ -33,7 +34,6 @@ from tools.check_sources.verdicts import AddressState, QuoteState, judge
 
 FIXTURES = REPO_ROOT / "tests/fixtures/check_sources"
 WORKFLOW = REPO_ROOT / ".github/workflows/check-sources.yml"
-BIN = REPO_ROOT / ".venv/bin"
 # path on the local server -> (status, fixture page or redirect target, content type)
 ROUTES: dict[str, tuple[int, str, str]] = {
     "/example.org/present": (200, "present.html", "text/html; charset=utf-8"),
@@ -405,17 +405,10 @@ def test_nothing_from_the_data_or_a_server_becomes_markup_a_link_or_a_mention():
 # --- the weekly workflow --------------------------------------------------------------------
 
 
-def run_linter(tool: str, *args: str) -> subprocess.CompletedProcess:
-    executable = BIN / tool
-    if not executable.is_file():
-        pytest.fail(f"{executable} is missing: run `make .venv/.installed`.", pytrace=False)
-    return subprocess.run([str(executable), *args], cwd=REPO_ROOT, capture_output=True, text=True)
-
-
 def test_the_workflow_passes_actionlint_and_zizmor():
-    actionlint = run_linter("actionlint", "-no-color", str(WORKFLOW))
+    actionlint = run_venv_tool("actionlint", "-no-color", str(WORKFLOW))
     assert actionlint.returncode == 0, actionlint.stdout + actionlint.stderr
-    zizmor = run_linter("zizmor", "--offline", "--no-progress", str(WORKFLOW))
+    zizmor = run_venv_tool("zizmor", "--offline", "--no-progress", str(WORKFLOW))
     assert zizmor.returncode == 0, zizmor.stdout + zizmor.stderr
 
 

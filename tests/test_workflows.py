@@ -4,16 +4,14 @@ runs them too), they do catch mistakes, and each job holds only the permissions 
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
 
 from tests.support.paths import REPO_ROOT
+from tests.support.venv_tools import run_venv_tool
 
 WORKFLOW = REPO_ROOT / ".github/workflows/pages.yml"
-BIN = REPO_ROOT / ".venv/bin"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 # The least each job needs: read the code; configure-pages reads the site's address; deploying
 # writes Pages and proves the upload's origin with an OIDC token.
@@ -28,17 +26,10 @@ def workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
 
-def run(tool: str, *args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess:
-    executable = BIN / tool
-    if not executable.is_file():
-        pytest.fail(f"{executable} is missing: run `make .venv/.installed`.", pytrace=False)
-    return subprocess.run([str(executable), *args], cwd=cwd, capture_output=True, text=True)
-
-
 def test_actionlint_and_zizmor_pass():
-    actionlint = run("actionlint", "-no-color", str(WORKFLOW))
+    actionlint = run_venv_tool("actionlint", "-no-color", str(WORKFLOW))
     assert actionlint.returncode == 0, actionlint.stdout + actionlint.stderr
-    zizmor = run("zizmor", "--offline", "--no-progress", str(WORKFLOW))
+    zizmor = run_venv_tool("zizmor", "--offline", "--no-progress", str(WORKFLOW))
     assert zizmor.returncode == 0, zizmor.stdout + zizmor.stderr
 
 
@@ -53,10 +44,10 @@ def test_the_linters_catch_a_broken_workflow(tmp_path: Path):
         ),
         encoding="utf-8",
     )
-    actionlint = run("actionlint", "-no-color", str(broken), cwd=tmp_path)
+    actionlint = run_venv_tool("actionlint", "-no-color", str(broken), cwd=tmp_path)
     assert actionlint.returncode != 0
     assert 'property "page" is not defined' in actionlint.stdout
-    zizmor = run("zizmor", "--offline", "--no-progress", str(broken), cwd=tmp_path)
+    zizmor = run_venv_tool("zizmor", "--offline", "--no-progress", str(broken), cwd=tmp_path)
     assert zizmor.returncode != 0
     assert "unpinned-uses" in zizmor.stdout
 
