@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +40,34 @@ class SiteData:
     plans: Plans | None = None  # None only for a SiteData made by hand without plans
 
 
+DATA_FILES = (REFERENCES_FILE, EXERCISES_FILE, CAUTIONS_FILE, COUNTRIES_FILE, OPTIONS_FILE, PLANS_FILE)
+# Data already read and checked, by folder and the files' contents. Zensical makes the Markdown
+# extension afresh for every page, so without this one build would read and check the same files
+# once per page (about 0.3 s each). A changed file changes the key, so `serve` sees every edit.
+_CHECKED: dict[tuple[str, str, tuple[str, ...]], SiteData] = {}
+_CHECKED_KEPT = 8
+
+
+def _contents_key(data_dir: Path, shown_as: str) -> tuple[str, str, tuple[str, ...]]:
+    digests = []
+    for name in DATA_FILES:
+        path = data_dir / name
+        digests.append(hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing")
+    return str(data_dir.resolve()), shown_as, tuple(digests)
+
+
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read and check every data file; DataError lists every problem in all of them."""
+    """Read and check every data file; DataError lists every problem in all of them. Data that
+    passed are kept for the next call with the same files (SiteData is never changed once made)."""
+    key = _contents_key(data_dir, shown_as)
+    if key not in _CHECKED:
+        if len(_CHECKED) >= _CHECKED_KEPT:
+            _CHECKED.pop(next(iter(_CHECKED)))
+        _CHECKED[key] = _read_site_data(data_dir, shown_as)
+    return _CHECKED[key]
+
+
+def _read_site_data(data_dir: Path, shown_as: str) -> SiteData:
     messages: list[str] = []
 
     def checked(name: str, check: Callable[[Any, str, Lines], T]) -> T | None:
