@@ -7,15 +7,16 @@ The build and the server are session-scoped so the whole suite pays for them onc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support import browsers, engines, kinds, offline
 from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site
+from tests.support.contexts import ContextPool
 from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
 from tests.support.server import serve
@@ -122,6 +123,32 @@ def engine(request: pytest.FixtureRequest) -> Iterator[engines.EnginePage]:
             yield page
 
 
+@pytest.fixture(scope="session")
+def context_pool(browser: Browser) -> Iterator[ContextPool]:
+    """This worker's warm Chromium contexts (tests/support/contexts.py)."""
+    pool = ContextPool(browser)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def open_page(context_pool: ContextPool) -> Iterator[Callable[..., Page]]:
+    """open_page(viewport=..., color_scheme=..., timezone_id=..., ...) -> a fresh page in a clean,
+    warm context, for a test that needs no cold browser; every page the test opened there is closed
+    after it. A test that installs a clock, routes or scripts on the whole context, or goes offline,
+    makes its own context instead."""
+    yield context_pool.open_page
+    context_pool.release()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright's `context` and `page` with service workers blocked: the offline copy's
+    worker would precache the whole site (4.6 MB) in every test's context. The tests about the offline
+    copy and the crawls that watch every page for errors make their own contexts, workers allowed."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
 def _playwright_has_own_chromium() -> bool:
     with sync_playwright() as playwright:
         return Path(playwright.chromium.executable_path).is_file()
@@ -148,7 +175,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 # are checked as the tests run (tests/support/kinds.py): a unit test that starts a build fails, so
 # does a test marked "build" that builds nothing, and so does a fixture that builds but is missing
 # from BUILD_FIXTURES (every test using it would be miscounted).
-BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context"}
+BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context", "open_page", "context_pool"}
 BUILD_FIXTURES = {
     "built_site",
     "spied_site",
