@@ -18,6 +18,8 @@ MISSING_PAGE = "no/such/page/"
 
 @pytest.fixture(scope="module", params=["light", "dark"])
 def scheme_context(request, browser):
+    # A context of its own, service workers allowed (not the warm pool's, tests/support/contexts.py):
+    # the crawl watches every page for errors, the offline copy's worker included.
     context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
     yield request.param, context
     context.close()
@@ -55,7 +57,8 @@ def test_every_page_is_clean_accessible_and_within_its_policy(scheme_context, sp
     assert not failures, "\n".join(failures)
 
 
-def test_missing_page_gets_the_404_under_the_sub_path(page, site_url):
+def test_missing_page_gets_the_404_under_the_sub_path(open_page, site_url):
+    page = open_page()
     watcher = watch(page, site_url)
     response = page.goto(site_url + "no/such/page/")
     assert response.status == 404
@@ -67,26 +70,22 @@ def test_missing_page_gets_the_404_under_the_sub_path(page, site_url):
     assert watcher.foreign_requests == []
 
 
-def test_safety_notice_is_above_the_fold_on_a_phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+def test_safety_notice_is_above_the_fold_on_a_phone(open_page, site_url):
+    page = open_page(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
     page.goto(site_url + "exercises/box/")
     link = page.get_by_role("link", name="In crisis or unsafe? Get help now")
     box = link.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 640
     link.click()
     page.wait_for_url(site_url + "safety/#crisis-help")
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_footer_copyright_text_meets_contrast(browser, site_url, scheme):
+def test_footer_copyright_text_meets_contrast(open_page, site_url, scheme):
     # Stock Material greys the copyright to 45% white: 4.51:1 here, a hair over AA's 4.5:1 for
     # text only about 10 px high, and axe-core calls it "incomplete" rather than checking it.
     # Small print on a phone deserves better, so it is held to 7:1 (AAA).
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    page = open_page(color_scheme=scheme)
     page.goto(site_url)
     assert contrast_ratio(page, ".md-copyright") >= 7
     assert contrast_ratio(page, ".br-review p") >= 7
-    context.close()

@@ -24,14 +24,13 @@ QUOTE = next(
 )
 
 
-def test_hovering_a_citation_previews_the_quote_and_a_click_lands_on_it(browser, tmp_path: Path):
+def test_hovering_a_citation_previews_the_quote_and_a_click_lands_on_it(open_page, tmp_path: Path):
     site = tmp_path / "site"
     site.mkdir()
     with serve(site) as url:
         result = build_site(site, env={"SITE_URL": url})
         assert result.returncode == 0, result.stderr
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
+        page = open_page(viewport={"width": 1280, "height": 900})
         page.goto(url + "ser/", wait_until="networkidle")
         citation = page.locator("article a[href$='references/#haller-2020-pain-vs-sham']").first
         citation.scroll_into_view_if_needed()
@@ -45,4 +44,3 @@ def test_hovering_a_citation_previews_the_quote_and_a_click_lands_on_it(browser,
         page.locator("#haller-2020-pain-vs-sham").wait_for(state="visible", timeout=10_000)
         page.go_back()
         page.wait_for_url("**/ser/")
-        context.close()

@@ -317,7 +317,8 @@ def _chosen(page: Page) -> list[str]:
     )
 
 
-def test_a_chosen_country_carries_across_pages_and_survives_a_reload(page: Page, site_url: str):
+def test_a_chosen_country_carries_across_pages_and_survives_a_reload(open_page, site_url: str):
+    page = open_page()
     page.goto(site_url + "safety/", wait_until="load")
     assert set(_chosen(page)) == {"England"}
     first = page.locator(".br-countries").first
@@ -338,13 +339,9 @@ def test_a_chosen_country_carries_across_pages_and_survives_a_reload(page: Page,
     expect(page.locator(".br-countries a[href='tel:0800044334']")).to_be_visible()
 
 
-def test_without_script_the_tabs_still_switch(browser, site_url: str):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "session/", wait_until="load")
-        tabs = page.locator(".br-countries")
-        tabs.get_by_text("Australia", exact=True).click()
-        expect(tabs.locator("a[href='tel:1800737732']")).to_be_visible()
-    finally:
-        context.close()
+def test_without_script_the_tabs_still_switch(open_page, site_url: str):
+    page = open_page(java_script_enabled=False)
+    page.goto(site_url + "session/", wait_until="load")
+    tabs = page.locator(".br-countries")
+    tabs.get_by_text("Australia", exact=True).click()
+    expect(tabs.locator("a[href='tel:1800737732']")).to_be_visible()

@@ -5,9 +5,10 @@ before the first hold (in Chromium, at phone sizes, light and dark)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from hooks.content.exercises import has_hold
 from hooks.content.site_data import load_site_data
@@ -23,11 +24,8 @@ RECORD_PHASES = (
 )
 
 
-def phone(browser: Browser, width: int = 390, height: int = 844, scheme: str = "light") -> Page:
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, color_scheme=scheme, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
+def phone(open_page: Callable[..., Page], width: int = 390, height: int = 844, scheme: str = "light") -> Page:
+    page = open_page(viewport={"width": width, "height": height}, color_scheme=scheme, is_mobile=True, has_touch=True)
     page.add_init_script(RECORD_PHASES)
     return page
 
@@ -44,8 +42,8 @@ def in_first_screen(page: Page, selector: str) -> bool:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_running_pacer_is_two_taps_from_a_cold_home_page(browser, site_url, scheme):
-    page = phone(browser, scheme=scheme)
+def test_a_running_pacer_is_two_taps_from_a_cold_home_page(open_page, site_url, scheme):
+    page = phone(open_page, scheme=scheme)
     page.goto(site_url)
     breathe_now = page.get_by_role("link", name="Breathe now")
     assert in_first_screen(page, ".br-breathe-now")
@@ -60,12 +58,12 @@ def test_a_running_pacer_is_two_taps_from_a_cold_home_page(browser, site_url, sc
     start.tap()  # tap 2
     expect(page.locator("br-pacer")).to_have_attribute("data-state", "running")
     wait_until(page, "window.phases.length > 0")
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize(("width", "height"), PHONES)
-def test_start_is_in_the_first_screen_of_every_exercise_page(browser, pacer_urls, width, height):
-    page = phone(browser, width, height)
+def test_start_is_in_the_first_screen_of_every_exercise_page(open_page, pacer_urls, width, height):
+    page = phone(open_page, width, height)
     for exercise_id, url in sorted(pacer_urls.items()):
         if "your-own" in url:
             continue  # its pacer is made by the page: tests/test_first_screen_links_browser.py
@@ -76,14 +74,14 @@ def test_start_is_in_the_first_screen_of_every_exercise_page(browser, pacer_urls
         assert page.evaluate(
             "document.querySelector('br-pacer').parentElement.querySelector('br-pacer + .br-cautions .br-light-headed') !== null"
         ), exercise_id
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("exercise_id", HOLDS)
-def test_who_should_skip_holds_is_in_view_beside_start_before_any_breath(browser, pacer_urls, exercise_id, scheme):
+def test_who_should_skip_holds_is_in_view_beside_start_before_any_breath(open_page, pacer_urls, exercise_id, scheme):
     for width, height in PHONES:
-        page = phone(browser, width, height, scheme)
+        page = phone(open_page, width, height, scheme)
         page.goto(pacer_urls[exercise_id])
         pacer = page.locator(f"br-pacer[data-pacer='{exercise_id}'][data-ready]")
         holds = pacer.locator(".br-pacer__holds")
@@ -105,25 +103,22 @@ def test_who_should_skip_holds_is_in_view_beside_start_before_any_breath(browser
         expect(pacer.locator(".br-pacer__orb")).to_be_visible()
         assert pacer.locator(".br-pacer__btn--main").bounding_box() == start_box
         wait_until(page, "window.phases.length > 0")
-        page.context.close()
+        page.close()
 
 
-def test_an_exercise_without_holds_starts_on_the_first_tap(browser, pacer_urls):
-    page = phone(browser)
+def test_an_exercise_without_holds_starts_on_the_first_tap(open_page, pacer_urls):
+    page = phone(open_page)
     page.goto(pacer_urls["gentle"])
     pacer = page.locator("br-pacer[data-ready]")
     pacer.locator(".br-pacer__btn--main").tap()
     expect(pacer).to_have_attribute("data-state", "running")
     assert pacer.locator(".br-pacer__holds").count() == 0
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_without_script_an_exercise_page_reads_cautions_before_its_steps(browser, pacer_urls, scheme):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, java_script_enabled=False, color_scheme=scheme
-    )
-    page = context.new_page()
+def test_without_script_an_exercise_page_reads_cautions_before_its_steps(open_page, pacer_urls, scheme):
+    page = open_page(viewport={"width": 390, "height": 844}, java_script_enabled=False, color_scheme=scheme)
     page.goto(pacer_urls["box"])
     order = page.evaluate(
         """() => ['.br-pacer__fallback', '.br-cautions .br-light-headed', '.br-cautions .br-hold-caution', '.br-steps']
@@ -131,4 +126,4 @@ def test_without_script_an_exercise_page_reads_cautions_before_its_steps(browser
     )
     assert order == sorted(order)
     expect(page.locator(".br-cautions .br-hold-who")).to_be_visible()
-    context.close()
+    page.close()

@@ -5,8 +5,10 @@ Without script, the cautions still come before the steps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from hooks.content.site_data import load_site_data
 from tests.support.paths import DATA_DIR
@@ -22,11 +24,8 @@ LINKS = [
 ]
 
 
-def phone(browser: Browser, width: int, height: int, scheme: str) -> Page:
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, color_scheme=scheme, is_mobile=True, has_touch=True
-    )
-    return context.new_page()
+def phone(open_page: Callable[..., Page], width: int, height: int, scheme: str) -> Page:
+    return open_page(viewport={"width": width, "height": height}, color_scheme=scheme, is_mobile=True, has_touch=True)
 
 
 def start_box(page: Page) -> dict:
@@ -39,9 +38,9 @@ def start_box(page: Page) -> dict:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("link", LINKS)
-def test_a_link_with_holds_shows_start_and_who_should_skip_holds_in_the_first_screen(browser, site_url, link, scheme):
+def test_a_link_with_holds_shows_start_and_who_should_skip_holds_in_the_first_screen(open_page, site_url, link, scheme):
     for width, height in PHONES:
-        page = phone(browser, width, height, scheme)
+        page = phone(open_page, width, height, scheme)
         page.goto(site_url + link)
         pacer = page.locator("br-pacer[data-ready]")
         box = start_box(page)
@@ -71,11 +70,11 @@ def test_a_link_with_holds_shows_start_and_who_should_skip_holds_in_the_first_sc
         pacer.locator(".br-pacer__btn--main").tap()
         expect(pacer).to_have_attribute("data-state", "running")
         expect(pacer.locator(".br-pacer__holds")).to_be_hidden()
-        page.context.close()
+        page.close()
 
 
-def test_a_pattern_link_without_holds_names_no_hold_caution(browser, site_url):
-    page = phone(browser, 390, 844, "light")
+def test_a_pattern_link_without_holds_names_no_hold_caution(open_page, site_url):
+    page = phone(open_page, 390, 844, "light")
     page.goto(site_url + "exercises/your-own/?in=4&hold=0&out=6&rest=0&breaths=4")
     pacer = page.locator("br-pacer[data-ready]")
     expect(pacer).to_be_attached()
@@ -83,13 +82,12 @@ def test_a_pattern_link_without_holds_names_no_hold_caution(browser, site_url):
     assert pacer.locator(".br-pacer__holds").count() == 0
     box = start_box(page)
     assert box["y"] + box["height"] <= 844
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("path", ["exercises/your-own/", "practice/plan/"])
-def test_without_script_the_cautions_come_before_the_steps(browser, site_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    page = context.new_page()
+def test_without_script_the_cautions_come_before_the_steps(open_page, site_url, path):
+    page = open_page(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page.goto(site_url + path)
     order = page.evaluate(
         """() => {
@@ -101,4 +99,4 @@ def test_without_script_the_cautions_come_before_the_steps(browser, site_url, pa
     if path.startswith("exercises"):
         assert order and order[0] == "cautions", order
     expect(page.locator(".br-pacer__fallback, .br-plan__fallback").first).to_be_visible()
-    context.close()
+    page.close()

@@ -6,8 +6,10 @@ emergency number is listed. In Chromium at 390x844, and the guess and the pick i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from hooks.content.site_data import load_site_data
 from hooks.render.local_help import local_help_payload
@@ -35,11 +37,8 @@ CHECKED_TABS = """() => [...document.querySelectorAll('.br-countries .tabbed-set
 STORED = "() => Object.keys(localStorage).filter(key => key === 'breathing-room:country' || key.endsWith('.__tabs'))"
 
 
-def phone(browser: Browser, zone: str, language: str, scheme: str = "light") -> Page:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, timezone_id=zone, locale=language, color_scheme=scheme
-    )
-    return context.new_page()
+def phone(open_page: Callable[..., Page], zone: str, language: str, scheme: str = "light") -> Page:
+    return open_page(viewport={"width": 390, "height": 844}, timezone_id=zone, locale=language, color_scheme=scheme)
 
 
 def expect_line(page: Page, country: str) -> None:
@@ -56,18 +55,18 @@ def expect_line(page: Page, country: str) -> None:
 
 @pytest.mark.parametrize(("zone", "language", "country", "tab"), ZONES)
 def test_the_time_zone_chooses_the_line_and_the_tabs_and_nothing_is_stored(
-    browser, site_url, zone, language, country, tab
+    open_page, site_url, zone, language, country, tab
 ):
-    page = phone(browser, zone, language)
+    page = phone(open_page, zone, language)
     page.goto(site_url + TAB_PAGE)
     expect_line(page, country)
     assert set(page.evaluate(CHECKED_TABS)) == {tab}
     assert page.evaluate(STORED) == []  # no pick yet: neither our key nor Material's tab memory
-    page.context.close()
+    page.close()
 
 
-def test_a_pick_in_a_tab_carries_to_every_page_and_the_bar_follows_it(browser, site_url):
-    page = phone(browser, "Australia/Sydney", "en-AU")
+def test_a_pick_in_a_tab_carries_to_every_page_and_the_bar_follows_it(open_page, site_url):
+    page = phone(open_page, "Australia/Sydney", "en-AU")
     page.goto(site_url + TAB_PAGE)
     page.locator(".br-countries .tabbed-labels label").get_by_text("Ireland", exact=True).first.click()
     assert page.evaluate(f"localStorage.getItem('{OURS}')") == "Ireland"
@@ -80,11 +79,11 @@ def test_a_pick_in_a_tab_carries_to_every_page_and_the_bar_follows_it(browser, s
     page.wait_for_url("**/options/")
     expect_line(page, "Ireland")
     wait_until(page, f"({CHECKED_TABS})().every(name => name === 'Ireland')")
-    page.context.close()
+    page.close()
 
 
-def test_a_pick_in_the_bar_is_one_choice_and_every_page_follows_it(browser, site_url):
-    page = phone(browser, "America/Chicago", "en-US")
+def test_a_pick_in_the_bar_is_one_choice_and_every_page_follows_it(open_page, site_url):
+    page = phone(open_page, "America/Chicago", "en-US")
     page.goto(site_url)
     assert page.evaluate(STORED) == []
     page.get_by_role("combobox", name="Change your country").select_option("Australia")
@@ -97,25 +96,22 @@ def test_a_pick_in_the_bar_is_one_choice_and_every_page_follows_it(browser, site
     page.reload()
     expect_line(page, "Australia")
     assert set(page.evaluate(CHECKED_TABS)) == {"Australia"}
-    page.context.close()
+    page.close()
 
 
-def test_a_zone_no_country_lists_keeps_every_number_and_offers_the_choice(browser, site_url):
-    page = phone(browser, "Asia/Tokyo", "ja-JP")
+def test_a_zone_no_country_lists_keeps_every_number_and_offers_the_choice(open_page, site_url):
+    page = phone(open_page, "Asia/Tokyo", "ja-JP")
     page.goto(site_url)
     bar = page.locator("br-local-help")
     for number in ("999", "112", "911", "000", "111"):
         expect(bar.locator(f'a[href="tel:{number}"]')).to_have_count(1)
     expect(page.get_by_role("combobox", name="Choose your country")).to_be_visible()
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_without_script_every_emergency_number_is_listed_in_the_first_screen(browser, site_url, scheme):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 800}, java_script_enabled=False, color_scheme=scheme
-    )
-    page = context.new_page()
+def test_without_script_every_emergency_number_is_listed_in_the_first_screen(open_page, site_url, scheme):
+    page = open_page(viewport={"width": 360, "height": 800}, java_script_enabled=False, color_scheme=scheme)
     for path in ("", "exercises/box/", TAB_PAGE):
         page.goto(site_url + path)
         bar = page.locator("br-local-help")
@@ -125,21 +121,20 @@ def test_without_script_every_emergency_number_is_listed_in_the_first_screen(bro
             box = link.bounding_box()
             assert box is not None and box["y"] + box["height"] <= 800, (path, number)
             expect(bar).to_contain_text(f"{number} {places}")
-    context.close()
+    page.close()
 
 
-def test_the_bar_keeps_its_height_when_the_script_fills_it(browser, site_url):
+def test_the_bar_keeps_its_height_when_the_script_fills_it(open_page, site_url):
     """The same space before and after the script runs, so nothing below it moves (CLS 0)."""
     heights = {}
     for scripted in (False, True):
-        context = browser.new_context(
+        page = open_page(
             viewport={"width": 390, "height": 844}, java_script_enabled=scripted, timezone_id="Europe/Dublin"
         )
-        page = context.new_page()
         page.emulate_media(media="screen")
         page.goto(site_url + "exercises/box/")
         heights[scripted] = page.locator("br-local-help").bounding_box()["height"]
-        context.close()
+        page.close()
     assert heights[True] == pytest.approx(heights[False], abs=1)
 
 

@@ -27,6 +27,7 @@ def test_the_manifest_offers_gentle_breathing_and_your_practice(built_site: Path
 
 @pytest.mark.browser
 def test_the_gentle_shortcut_puts_the_focus_on_start_and_starts_nothing(page, site_url):
+    # pytest-playwright's fresh page, not a pooled one: page.clock is installed on the whole context for good.
     manifest = json.loads(page.request.get(site_url + "manifest.webmanifest").text())
     gentle = next(shortcut for shortcut in manifest["shortcuts"] if shortcut["name"] == "Gentle breathing")
     page.clock.install(time=0)
@@ -44,7 +45,8 @@ def test_the_gentle_shortcut_puts_the_focus_on_start_and_starts_nothing(page, si
 
 
 @pytest.mark.browser
-def test_without_the_shortcut_nothing_takes_the_focus(page, site_url):
+def test_without_the_shortcut_nothing_takes_the_focus(open_page, site_url):
+    page = open_page()
     page.goto(site_url + "exercises/gentle/")
     page.locator('br-pacer[data-pacer="gentle"][data-ready]').wait_for()
     assert page.evaluate("document.activeElement === document.body")

@@ -210,7 +210,8 @@ def test_each_phase_is_announced_as_an_event(page, pacer_urls):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_serious_with_a_pacer_running(browser, pacer_urls, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    # A context of its own (page.clock is installed on the whole context for good), workers blocked.
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
     pacer.locator("summary").click()

@@ -74,17 +74,13 @@ def table_problems(tables: list[dict[str, object]]) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height"), PHONES, ids=[f"{w}x{h}" for w, h in PHONES])
-def test_every_page_fits_a_phone_in_chromium(browser, site_url, page_paths, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+def test_every_page_fits_a_phone_in_chromium(open_page, site_url, page_paths, width, height):
+    page = open_page(viewport={"width": width, "height": height})
     problems = []
-    try:
-        for path in page_paths:
-            page.goto(site_url + path)
-            problems += [f"{path or 'home'}: {problem}" for problem in page.evaluate(FIT_PROBE)]
-            problems += [f"{path or 'home'}: {problem}" for problem in table_problems(page.evaluate(TABLES_PROBE))]
-    finally:
-        context.close()
+    for path in page_paths:
+        page.goto(site_url + path)
+        problems += [f"{path or 'home'}: {problem}" for problem in page.evaluate(FIT_PROBE)]
+        problems += [f"{path or 'home'}: {problem}" for problem in table_problems(page.evaluate(TABLES_PROBE))]
     assert problems == []
 
 
@@ -156,38 +152,30 @@ def test_the_practice_page_with_sessions_shows_the_tension_on_a_phone_in_webkit(
     frame.driver.execute_script("localStorage.removeItem(arguments[0])", LOG_KEY)
 
 
-def test_the_practice_page_with_sessions_fits_and_stays_a_table_in_chromium(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    context.add_init_script(
+def test_the_practice_page_with_sessions_fits_and_stays_a_table_in_chromium(open_page, site_url):
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.add_init_script(
         f"localStorage.setItem({LOG_KEY!r}, {json.dumps(json.dumps({'on': True, 'sessions': SESSIONS}))})"
     )
-    page = context.new_page()
-    try:
-        page.goto(site_url + "practice/")
-        page.locator("br-practice-log tbody tr").first.wait_for()
-        assert page.evaluate(FIT_PROBE) == []
-        assert [cell["inView"] and cell["shown"] for cell in page.evaluate(TENSION_PROBE)] == [True, True]
-        tree = page.locator("br-practice-log table").aria_snapshot()
-        assert '- columnheader "Tension before"' in tree
-        assert '- cell "4"' in tree
-        caption = page.locator("br-practice-log figcaption").inner_text()
-        assert caption.startswith("Minutes practised per day, ")
-        assert " to " in caption
-    finally:
-        context.close()
+    page.goto(site_url + "practice/")
+    page.locator("br-practice-log tbody tr").first.wait_for()
+    assert page.evaluate(FIT_PROBE) == []
+    assert [cell["inView"] and cell["shown"] for cell in page.evaluate(TENSION_PROBE)] == [True, True]
+    tree = page.locator("br-practice-log table").aria_snapshot()
+    assert '- columnheader "Tension before"' in tree
+    assert '- cell "4"' in tree
+    caption = page.locator("br-practice-log figcaption").inner_text()
+    assert caption.startswith("Minutes practised per day, ")
+    assert " to " in caption
 
 
-def test_a_table_shown_as_cards_is_still_a_table_with_headers_in_chromium(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(site_url + "exercises/")
-        table = page.locator(".md-content table").first
-        assert table.evaluate("table => getComputedStyle(table).display") == "block"  # shown as cards
-        tree = table.aria_snapshot()
-        assert tree.startswith("- table")
-        for header in ("Exercise", "Breath holds?", "How long", "Try it if"):
-            assert f'- columnheader "{header}"' in tree
-        assert '- cell "No"' in tree
-    finally:
-        context.close()
+def test_a_table_shown_as_cards_is_still_a_table_with_headers_in_chromium(open_page, site_url):
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "exercises/")
+    table = page.locator(".md-content table").first
+    assert table.evaluate("table => getComputedStyle(table).display") == "block"  # shown as cards
+    tree = table.aria_snapshot()
+    assert tree.startswith("- table")
+    for header in ("Exercise", "Breath holds?", "How long", "Try it if"):
+        assert f'- columnheader "{header}"' in tree
+    assert '- cell "No"' in tree

@@ -27,15 +27,13 @@ document.addEventListener('securitypolicyviolation', e => cspViolations.push(e.v
 
 
 @pytest.fixture
-def reader(browser):
-    """A page in a context with the reader's time zone and clipboard, and a CSP violation spy."""
-    context = browser.new_context(
+def reader(open_page):
+    """A page with the reader's time zone and clipboard, and a CSP violation spy."""
+    page = open_page(
         timezone_id=ZONE, viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"]
     )
-    context.add_init_script(SPY)
-    page = context.new_page()
-    yield page
-    context.close()
+    page.add_init_script(SPY)
+    return page
 
 
 def open_plan(page, url: str) -> None:
@@ -237,6 +235,7 @@ def test_the_built_in_plans_render_and_link(reader, site_url):
 
 
 def test_a_plan_link_opens_offline(browser, offline_site):
+    # A context of its own: the offline copy needs its service worker, and set_offline is for good.
     context = browser.new_context(timezone_id=ZONE)
     context.add_init_script(SPY)
     page = context.new_page()

@@ -11,22 +11,18 @@ pytestmark = pytest.mark.browser
 PLAN = "practice/plan/?exercise=gentle&minutes=5&days=14&time=08:00"
 
 
-def test_make_this_plan_lands_on_the_link_with_fields_a_phone_does_not_zoom(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="Europe/London")
-    page = context.new_page()
-    try:
-        page.goto(site_url + PLAN)
-        page.locator("br-plan br-pacer[data-ready]").wait_for()
-        page.locator("details.br-plan__change > summary").click()
-        form = page.locator("form.br-plan__form")
-        sizes = form.locator("input, select").evaluate_all(
-            "fields => fields.map(field => parseFloat(getComputedStyle(field).fontSize))"
-        )
-        assert sizes and min(sizes) >= 16, sizes
-        form.locator("input[name=days]").fill("21")
-        form.get_by_role("button", name="Make this plan").click()
-        page.wait_for_url("**days=21**")
-        assert page.url.endswith("#plan-link")
-        expect(page.get_by_role("button", name="Copy link")).to_be_in_viewport()
-    finally:
-        context.close()
+def test_make_this_plan_lands_on_the_link_with_fields_a_phone_does_not_zoom(open_page, site_url):
+    page = open_page(viewport={"width": 390, "height": 844}, timezone_id="Europe/London")
+    page.goto(site_url + PLAN)
+    page.locator("br-plan br-pacer[data-ready]").wait_for()
+    page.locator("details.br-plan__change > summary").click()
+    form = page.locator("form.br-plan__form")
+    sizes = form.locator("input, select").evaluate_all(
+        "fields => fields.map(field => parseFloat(getComputedStyle(field).fontSize))"
+    )
+    assert sizes and min(sizes) >= 16, sizes
+    form.locator("input[name=days]").fill("21")
+    form.get_by_role("button", name="Make this plan").click()
+    page.wait_for_url("**days=21**")
+    assert page.url.endswith("#plan-link")
+    expect(page.get_by_role("button", name="Copy link")).to_be_in_viewport()

@@ -19,16 +19,13 @@ FOCUS_RING = """element => {
 
 
 @pytest.fixture
-def keyboard_reader(browser):
-    context = browser.new_context(
+def keyboard_reader(open_page):
+    return open_page(
         viewport={"width": 390, "height": 844},
         reduced_motion="reduce",
         timezone_id="Europe/London",
         permissions=["clipboard-read", "clipboard-write"],
     )
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def focused(control: Locator) -> bool:

@@ -46,7 +46,9 @@ def run_box(page, site_url: str, run_ms: int, *, stop: bool) -> None:
 
 
 def test_the_log_keeps_nothing_until_asked_then_keeps_lists_exports_and_deletes(browser, site_url, tmp_path):
-    context = browser.new_context(accept_downloads=True)
+    # A context of its own, not a pooled one: page.clock is installed on the whole context for good,
+    # and every request of the context is watched.
+    context = browser.new_context(accept_downloads=True, service_workers="block")
     own_host = urlsplit(site_url).netloc
     foreign: list[str] = []
     context.on(

@@ -6,9 +6,9 @@ log on asks the browser to keep the site's storage (navigator.storage.persist, s
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 LOG_KEY = "breathing-room:practice-log"
@@ -52,16 +52,14 @@ NOT_LOGS = {
 
 
 @pytest.fixture
-def practice(browser, site_url) -> Iterator:
-    context = browser.new_context(accept_downloads=True, viewport={"width": 360, "height": 800})
-    context.add_init_script(
+def practice(open_page, site_url) -> Page:
+    page = open_page(accept_downloads=True, viewport={"width": 360, "height": 800})
+    page.add_init_script(
         "navigator.storage.persist = () => {"
         " window.persistCalls = (window.persistCalls || 0) + 1; return Promise.resolve(true); };"
     )
-    page = context.new_page()
     page.goto(site_url + "practice/")
-    yield page
-    context.close()
+    return page
 
 
 def keep(page, log: dict) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.support.html import read_page
 from tests.support.polling import wait_until
@@ -41,6 +41,7 @@ def test_every_page_carries_its_next_review_date_hidden(built_site, page_paths):
     [(-1, False), (0, False), (1, True), (800, True)],
     ids=["day-before", "on-the-day", "day-after", "years-later"],
 )
+# The clock tests keep pytest-playwright's fresh page: page.clock is installed on the whole context for good.
 def test_the_notice_follows_the_browser_clock(page: Page, site_url, built_site, days_after, shown):
     due = next_review_of(built_site, "safety")
     page.clock.set_fixed_time(at_noon(due + datetime.timedelta(days=days_after)))
@@ -65,11 +66,7 @@ def test_the_notice_shows_after_instant_navigation_too(page: Page, site_url, bui
     expect(page.locator(NOTICE)).to_be_visible()
 
 
-def test_without_script_nothing_shows(browser: Browser, site_url, built_site):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "safety/", wait_until="load")
-        expect(page.locator(NOTICE)).to_be_hidden()
-    finally:
-        context.close()
+def test_without_script_nothing_shows(open_page, site_url, built_site):
+    page = open_page(java_script_enabled=False)
+    page.goto(site_url + "safety/", wait_until="load")
+    expect(page.locator(NOTICE)).to_be_hidden()

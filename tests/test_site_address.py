@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
@@ -46,6 +47,14 @@ def build_or_fail(destination: Path, env: dict[str, str | None]) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed with {env}:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return destination
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """Service workers allowed again (tests/conftest.py blocks them) for the one test here on pytest-playwright's
+    `page`, the crawl of every page kind at each address: the offline copy's worker registers at that
+    address, and an error of its must show up there."""
+    return {**browser_context_args, "service_workers": "allow"}
 
 
 @pytest.fixture(scope="module", params=list(ADDRESSES))
@@ -286,7 +295,8 @@ def test_every_page_kind_loads_clean_at_the_address(published, page):
 
 
 @pytest.mark.browser
-def test_missing_page_gets_the_404_at_the_address(published, page):
+def test_missing_page_gets_the_404_at_the_address(published, open_page):
+    page = open_page()
     watcher = watch(page, published.served_at)
     response = page.goto(published.served_at + "no/such/page/")
     assert response is not None
@@ -299,7 +309,8 @@ def test_missing_page_gets_the_404_at_the_address(published, page):
 
 
 @pytest.mark.browser
-def test_instant_navigation_swaps_pages_in_place_and_pacers_start(published, page):
+def test_instant_navigation_swaps_pages_in_place_and_pacers_start(published, open_page):
+    page = open_page()
     watcher = watch(page, published.served_at)
     serve_sitemap_as_the_host_would(page, published)
     page.goto(published.served_at + "exercises/")

@@ -13,6 +13,7 @@ import html
 import re
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import pytest
@@ -29,6 +30,13 @@ from tests.support.watch import watch
 
 DOCS = REPO_ROOT / "docs"
 NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """Service workers allowed again (tests/conftest.py blocks them) for the Chromium crawl of the Zensical
+    build, the one test here on pytest-playwright's `page`: an error of the offline copy's worker must show up."""
+    return {**browser_context_args, "service_workers": "allow"}
 
 
 @pytest.fixture(scope="module")

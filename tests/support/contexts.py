@@ -47,7 +47,7 @@ CONTEXT_OPTIONS = frozenset(
     }
 )
 # How many contexts with no test page open a worker keeps (the least recently used go first).
-KEEP_IDLE = 6
+KEEP_IDLE = 12
 
 ContextKey: TypeAlias = tuple[tuple[str, Any], ...]
 
