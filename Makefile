@@ -11,15 +11,20 @@ ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 .PHONY: serve build build-zensical lint lint-workflows test test-setup system-packages test-fast bench check-sources requirements clean
 
 # The virtual environment, re-made whenever a requirements file changes. Every package is checked
-# against the hash in requirements-test.txt (which holds the site's packages too).
-$(STAMP): requirements.txt requirements-test.txt
+# against the hash in requirements-test.txt (which holds the site's packages too). pip puts in uv
+# alone (requirements-uv.txt), and uv the rest: on a fresh machine it downloads in parallel and
+# compiles the bytecode on every core, 14 s and 8 CPU-seconds here where pip took 41 s and 27.
+UV_INSTALL = pip install --quiet --require-hashes --compile-bytecode
+$(STAMP): requirements.txt requirements-test.txt requirements-uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-uv.txt
+	$(BIN)/uv $(UV_INSTALL) --python $(BIN)/python -r requirements-test.txt
 	touch $(STAMP)
 
-$(ZENSICAL_STAMP): requirements-zensical.txt
+$(ZENSICAL_STAMP): requirements-zensical.txt requirements-uv.txt
 	$(ZENSICAL_PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-uv.txt
+	$(ZENSICAL_VENV)/bin/uv $(UV_INSTALL) --python $(ZENSICAL_VENV)/bin/python -r requirements-zensical.txt
 	touch $(ZENSICAL_STAMP)
 
 # Each requirements*.txt is generated, with hashes, from the short requirements*.in beside it.
