@@ -8,18 +8,23 @@ ZENSICAL_PYTHON ?= $(PYTHON)
 ZENSICAL_VENV   := .venv-zensical
 ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed
 
-.PHONY: serve build build-zensical lint lint-workflows test test-setup system-packages test-fast bench check-sources requirements clean
+.PHONY: serve build build-zensical lint lint-workflows test test-setup test-js system-packages test-fast bench check-sources requirements clean
 
 # The virtual environment, re-made whenever a requirements file changes. Every package is checked
-# against the hash in requirements-test.txt (which holds the site's packages too).
-$(STAMP): requirements.txt requirements-test.txt
+# against the hash in requirements-test.txt (which holds the site's packages too). pip puts in uv
+# alone (requirements-uv.txt), and uv the rest: on a fresh machine it downloads in parallel and
+# compiles the bytecode on every core, 14 s and 8 CPU-seconds here where pip took 41 s and 27.
+UV_INSTALL = pip install --quiet --require-hashes --compile-bytecode
+$(STAMP): requirements.txt requirements-test.txt requirements-uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-uv.txt
+	$(BIN)/uv $(UV_INSTALL) --python $(BIN)/python -r requirements-test.txt
 	touch $(STAMP)
 
-$(ZENSICAL_STAMP): requirements-zensical.txt
+$(ZENSICAL_STAMP): requirements-zensical.txt requirements-uv.txt
 	$(ZENSICAL_PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-uv.txt
+	$(ZENSICAL_VENV)/bin/uv $(UV_INSTALL) --python $(ZENSICAL_VENV)/bin/python -r requirements-zensical.txt
 	touch $(ZENSICAL_STAMP)
 
 # Each requirements*.txt is generated, with hashes, from the short requirements*.in beside it.
@@ -85,14 +90,18 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 ## Firefox ESR and WebKitGTK (found, or installed as root on Debian; a missing one fails with advice)
 test:
 	$(MAKE) --no-print-directory -j4 $(OUTPUT_SYNC) test-setup
-	node --test tests/js/
 	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
 	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
 
 # What the tests need, made side by side (make -j): the browsers' download and install overlaps
-# pip, npm ci and lint. GNU make 4 keeps each job's output together; older makes interleave it.
+# the environments, npm ci, lint and the Node tests. GNU make 4 keeps each job's output together;
+# older makes interleave it.
 OUTPUT_SYNC := $(if $(filter 3.%,$(MAKE_VERSION)),,--output-sync=target)
-test-setup: system-packages lint $(ZENSICAL_STAMP)
+test-setup: system-packages lint $(ZENSICAL_STAMP) test-js
+
+# The pure JavaScript modules (the pacer's schedule, the plan, the log ...), in Node.
+test-js: $(NODE_STAMP) $(STAMP)
+	node --test tests/js/
 
 # The Debian packages `make test` needs and this machine lacks, in one apt-get call (as root on
 # Debian; elsewhere nothing): the three browsers, Xvfb, and Node.js when npm is missing. It never
@@ -101,8 +110,7 @@ system-packages:
 	$(PYTHON) -m tests.support.browsers --install-only chromium firefox webkit xvfb $(if $(NPM_MISSING),--also nodejs --also npm)
 
 ## test-fast: the contributor's loop while editing: the schedule in Node, then every unit and build test (no browsers)
-test-fast: $(STAMP) $(ZENSICAL_STAMP)
-	node --test tests/js/
+test-fast: $(STAMP) $(ZENSICAL_STAMP) test-js
 	$(BIN)/python -m pytest -n 2 -m "not browser" --durations=5
 
 ## bench: build speed, page weight, pacer timing, main-thread cost, Lighthouse, offline copy (`python -m bench --only offline` for that alone)

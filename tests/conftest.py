@@ -20,17 +20,21 @@ from tests.support.contexts import ContextPool
 from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
 from tests.support.server import serve
+from tests.support.shared import made_once
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    destination = tmp_path_factory.mktemp("site")
-    # The default address (/breathing-room/) and no repository context, so the site is the same
-    # locally and in CI (tests/test_site_address.py reads it as the build without a repository).
-    result = build_site(destination, env=dict.fromkeys(BUILD_CONTEXT))
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return destination
+    """The site, built once for all workers (tests/support/shared.py); tests only read it."""
+
+    def build(destination: Path) -> None:
+        # The default address (/breathing-room/) and no repository context, so the site is the same
+        # locally and in CI (tests/test_site_address.py reads it as the build without a repository).
+        result = build_site(destination, env=dict.fromkeys(BUILD_CONTEXT))
+        if result.returncode != 0:
+            pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+    return made_once(tmp_path_factory, "site", build)
 
 
 @pytest.fixture(scope="session")
@@ -59,20 +63,26 @@ def spied_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 @pytest.fixture(scope="session")
 def zensical_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the site's sources for the Zensical build, with a reviewer named on the About page
-    (front matter is text: it must show as typed)."""
-    root = copy_site(tmp_path_factory.mktemp("zensical-source"))
-    about = root / "docs/about.md"
-    text = about.read_text(encoding="utf-8")
-    if "reviewed_by:" not in text:
-        about.write_text(text.replace("\nreviewed:", f"\nreviewed_by: '{REVIEWER}'\nreviewed:", 1), encoding="utf-8")
-    return root
+    (front matter is text: it must show as typed), built by Zensical into site-zensical/ (and
+    hooks.finish), as `make build-zensical` does; once for all workers."""
+
+    def copy_and_build(root: Path) -> None:
+        copy_site(root)
+        about = root / "docs/about.md"
+        text = about.read_text(encoding="utf-8")
+        if "reviewed_by:" not in text:
+            about.write_text(
+                text.replace("\nreviewed:", f"\nreviewed_by: '{REVIEWER}'\nreviewed:", 1), encoding="utf-8"
+            )
+        built = build_with_zensical(root)
+        assert built.returncode == 0, built.stdout + built.stderr
+
+    return made_once(tmp_path_factory, "zensical-source", copy_and_build)
 
 
 @pytest.fixture(scope="session")
 def zensical_site(zensical_source: Path) -> Path:
-    """zensical_source built by Zensical (and hooks.finish), as `make build-zensical` does."""
-    built = build_with_zensical(zensical_source)
-    assert built.returncode == 0, built.stdout + built.stderr
+    """zensical_source as Zensical built it."""
     return zensical_source / "site-zensical"
 
 
@@ -179,6 +189,7 @@ BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context", "o
 BUILD_FIXTURES = {
     "built_site",
     "spied_site",
+    "zensical_source",
     "zensical_site",
     "spied_zensical_site",
     "built_pages",

@@ -130,7 +130,7 @@ def test_every_missing_browser_comes_from_one_apt_get_call(tmp_path, monkeypatch
     assert browsers.main(["--install-only", "chromium", "firefox", "webkit", "xvfb", "--also", "npm"]) == 0
     assert log.read_text().splitlines() == [
         "-o DPkg::Lock::Timeout=600 update -qq",
-        "-o DPkg::Lock::Timeout=600 install -y -qq chromium webkit2gtk-driver npm",
+        "-o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-unsafe-io install -y -qq chromium webkit2gtk-driver npm",
     ]
 
 

@@ -46,13 +46,24 @@ def watch(page: Page, site_url: str) -> PageWatch:
     return PageWatch(urlsplit(site_url).netloc).attach(page)
 
 
-def axe_violations(page: Page) -> list[str]:
-    """Serious and critical axe-core violations, each as 'rule: target' for a readable failure."""
+# The axe-core rules whose outcome depends on colour: all that can change between the light and the
+# dark scheme, whose pages have the same elements, names, roles and layout (the schemes differ only
+# in colour variables, overrides/assets/stylesheets/site.css, and in which of Material's two palette
+# toggles shows).
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def axe_violations(page: Page, rules: tuple[str, ...] = ()) -> list[str]:
+    """Serious and critical axe-core violations (of `rules` only, if given), each as 'rule: target'
+    for a readable failure."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the debugging protocol: an inline <script> tag would be refused by the
         # site's content security policy, as any injected script should be.
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    options: dict[str, object] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = list(rules)
+    results = page.evaluate("options => axe.run(document, options)", options)
     return [
         f"{violation['id']} ({violation['impact']}): {', '.join(str(node['target']) for node in violation['nodes'][:5])}"
         for violation in results["violations"]
