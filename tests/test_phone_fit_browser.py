@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -123,9 +122,8 @@ class PhoneFrame:
 
 
 @pytest.fixture(scope="module")
-def webkit() -> Iterator[engines.WebKitPage]:
-    with engines.webkit_page() as page:
-        yield page
+def webkit(shared_engines: engines.SharedEngines) -> engines.WebKitPage:
+    return shared_engines.webkit()
 
 
 def test_every_page_fits_a_phone_in_webkit(webkit, site_url, page_paths):
