@@ -119,18 +119,22 @@ def pacer_urls(built_site: Path, site_url: str) -> dict[str, str]:
     return {exercise_id: site_url + path for exercise_id, path in pacer_paths(built_site).items()}
 
 
+@pytest.fixture(scope="session")
+def shared_engines() -> Iterator[engines.SharedEngines]:
+    """Firefox and WebKit, each launched at most once per test process (tests/support/engines.py)."""
+    with engines.SharedEngines() as shared:
+        yield shared
+
+
 @pytest.fixture(scope="module", params=engines.ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[engines.EnginePage]:
-    """One browser per engine for the module that asks for it; each test loads its page afresh."""
+    """One browser per engine for the module that asks for it, Firefox and WebKit shared with the
+    process's other modules; each test loads its page afresh."""
     if request.param == "chromium":
         with engines.chromium_page(request.getfixturevalue("browser")) as page:
             yield page
-    elif request.param == "firefox":
-        with engines.firefox_page() as page:
-            yield page
     else:
-        with engines.webkit_page() as page:
-            yield page
+        yield request.getfixturevalue("shared_engines").page(request.param)
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +189,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 # are checked as the tests run (tests/support/kinds.py): a unit test that starts a build fails, so
 # does a test marked "build" that builds nothing, and so does a fixture that builds but is missing
 # from BUILD_FIXTURES (every test using it would be miscounted).
-BROWSER_FIXTURES = {"page", "browser", "context", "engine", "scheme_context", "open_page", "context_pool"}
+BROWSER_FIXTURES = {"page", "browser", "context", "engine", "shared_engines", "scheme_context", "open_page", "context_pool"}
 BUILD_FIXTURES = {
     "built_site",
     "spied_site",

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -25,6 +24,7 @@ from tests.support.paths import REPO_ROOT
 
 ENGINES = ("chromium", "firefox", "webkit")
 VIEWPORT = {"width": 1280, "height": 900}
+SCRIPT_TIMEOUT = 300  # seconds a page script may take to settle, longer than any wait_for
 
 # Errors a page throws after load, for engines whose driver cannot report them (WebKitWebDriver).
 ERROR_COLLECTOR = """() => {
@@ -190,7 +190,11 @@ def firefox_page() -> Iterator[FirefoxPage]:
 
 
 @contextmanager
-def webkit_page() -> Iterator[WebKitPage]:
+def webkit_page(compositing: bool = True) -> Iterator[WebKitPage]:
+    """WebKitGTK's MiniBrowser on a virtual display. Without `compositing`, WebKit paints what
+    changed straight into the window instead of compositing every frame through OpenGL, which
+    Xvfb only has in software (Mesa's llvmpipe): a running pacer then costs about a third of the
+    CPU. Layout, scripts and timers are the same either way."""
     os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must download nothing
     from selenium import webdriver
     from selenium.webdriver.webkitgtk.options import Options
@@ -202,8 +206,12 @@ def webkit_page() -> Iterator[WebKitPage]:
         options.binary_location = browsers.minibrowser()
         options.add_argument("--automation")
         driver_path = browsers.require(browsers.WEBKIT)
-        service = Service(executable_path=driver_path, env={**os.environ, "DISPLAY": display.display})
+        env = {**os.environ, "DISPLAY": display.display}
+        if not compositing:
+            env["WEBKIT_DISABLE_COMPOSITING_MODE"] = "1"
+        service = Service(executable_path=driver_path, env=env)
         driver = webdriver.WebKitGTK(options=options, service=service)
+        driver.set_script_timeout(SCRIPT_TIMEOUT)  # for scripts that wait in the page (wait_for)
         try:
             driver.set_window_size(VIEWPORT["width"], VIEWPORT["height"])
             yield WebKitPage(driver)
@@ -213,10 +221,64 @@ def webkit_page() -> Iterator[WebKitPage]:
         display.stop()
 
 
+class SharedEngines:
+    """Firefox and WebKit launched once, when first asked for, and kept for every module of a
+    test process that drives them (each launch costs seconds of CPU). A module gets its engine
+    on a blank page with no errors left over; what a test stores in a page, it clears."""
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._pages: dict[str, FirefoxPage | WebKitPage] = {}
+
+    def __enter__(self) -> SharedEngines:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stack.close()
+
+    def page(self, name: str) -> FirefoxPage | WebKitPage:
+        """The engine named "firefox" or "webkit", on a blank page."""
+        if name not in self._pages:
+            if name == "firefox":
+                self._pages[name] = self._stack.enter_context(firefox_page())
+            else:
+                self._pages[name] = self._stack.enter_context(webkit_page(compositing=False))
+        page = self._pages[name]
+        if isinstance(page, WebKitPage):
+            page.driver.switch_to.default_content()  # a module may have left it inside a frame
+            page.driver.set_window_size(VIEWPORT["width"], VIEWPORT["height"])
+        page.goto("about:blank")
+        page.errors()
+        return page
+
+    def webkit(self) -> WebKitPage:
+        page = self.page("webkit")
+        assert isinstance(page, WebKitPage)
+        return page
+
+
+def in_page_wait(script: str) -> str:
+    """A page script that resolves once `script` (a function of one argument) is truthy, checking
+    it in the page every 50 ms, or resolves false after the given milliseconds: the driver waits
+    on the promise in one round trip instead of asking again and again, each ask costing CPU in
+    several of Firefox's and WebKit's processes. Date.now and setInterval, because a test may
+    quicken performance.now and setTimeout."""
+    return (
+        "([arg, ms]) => new Promise((resolve, reject) => {"
+        f" const condition = ({script}), until = Date.now() + ms;"
+        " const check = () => {"
+        "  let value;"
+        "  try { value = condition(arg); } catch (error) { clearInterval(timer); reject(error); return; }"
+        "  if (value || Date.now() > until) { clearInterval(timer); resolve(!!value); }"
+        " };"
+        " const timer = setInterval(check, 50);"
+        " check();"
+        "})"
+    )
+
+
 def wait_for(engine: EnginePage, script: str, arg: Any = None, timeout: float = 30) -> None:
-    """Poll `script` in the page until it is truthy (no eval in the page: the site's policy refuses it)."""
-    deadline = time.monotonic() + timeout
-    while not engine.run(script, arg):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{engine.name}: waited {timeout} s for {script} ({arg})")
-        time.sleep(0.05)
+    """Wait until `script` is truthy in the page (no eval in the page: the site's policy refuses it,
+    so the condition travels as the driver's own script)."""
+    if not engine.run(in_page_wait(script), [arg, timeout * 1000]):
+        raise AssertionError(f"{engine.name}: waited {timeout} s for {script} ({arg})")
