@@ -189,7 +189,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 # are checked as the tests run (tests/support/kinds.py): a unit test that starts a build fails, so
 # does a test marked "build" that builds nothing, and so does a fixture that builds but is missing
 # from BUILD_FIXTURES (every test using it would be miscounted).
-BROWSER_FIXTURES = {"page", "browser", "context", "engine", "shared_engines", "scheme_context", "open_page", "context_pool"}
+BROWSER_FIXTURES = {
+    "page",
+    "browser",
+    "context",
+    "engine",
+    "shared_engines",
+    "scheme_context",
+    "open_page",
+    "context_pool",
+}
 BUILD_FIXTURES = {
     "built_site",
     "spied_site",
