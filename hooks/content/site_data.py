@@ -41,10 +41,11 @@ class SiteData:
 
 
 DATA_FILES = (REFERENCES_FILE, EXERCISES_FILE, CAUTIONS_FILE, COUNTRIES_FILE, OPTIONS_FILE, PLANS_FILE)
-# Data already read and checked, by folder and the files' contents. Zensical makes the Markdown
-# extension afresh for every page, so without this one build would read and check the same files
-# once per page (about 0.3 s each). A changed file changes the key, so `serve` sees every edit.
-_CHECKED: dict[tuple[str, str, tuple[str, ...]], SiteData] = {}
+# Data already read and checked, by folder and the files' contents: the data, or the problems found
+# in them. Zensical makes the Markdown extension afresh for every page, so without this one build
+# would read and check the same files once per page (about 0.3 s each). A changed file changes the
+# key, so `serve` sees every edit.
+_CHECKED: dict[tuple[str, str, tuple[str, ...]], SiteData | DataError] = {}
 _CHECKED_KEPT = 8
 
 
@@ -57,14 +58,20 @@ def _contents_key(data_dir: Path, shown_as: str) -> tuple[str, str, tuple[str, .
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read and check every data file; DataError lists every problem in all of them. Data that
-    passed are kept for the next call with the same files (SiteData is never changed once made)."""
+    """Read and check every data file; DataError lists every problem in all of them. The outcome
+    is kept for the next call with the same files (SiteData is never changed once made)."""
     key = _contents_key(data_dir, shown_as)
     if key not in _CHECKED:
         if len(_CHECKED) >= _CHECKED_KEPT:
             _CHECKED.pop(next(iter(_CHECKED)))
-        _CHECKED[key] = _read_site_data(data_dir, shown_as)
-    return _CHECKED[key]
+        try:
+            _CHECKED[key] = _read_site_data(data_dir, shown_as)
+        except DataError as error:
+            _CHECKED[key] = error
+    outcome = _CHECKED[key]
+    if isinstance(outcome, DataError):
+        raise DataError(outcome.messages)
+    return outcome
 
 
 def _read_site_data(data_dir: Path, shown_as: str) -> SiteData:
