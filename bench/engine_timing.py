@@ -93,8 +93,9 @@ def main() -> None:
         for name in args.engines.split(","):
             if name == "chromium":
                 with sync_playwright() as playwright:
+                    chromium = browsers.require(browsers.FULL_CHROMIUM)
                     browser = playwright.chromium.launch(
-                        executable_path=browsers.require(browsers.CHROMIUM), args=list(browsers.CHROMIUM_ARGS)
+                        executable_path=chromium, args=browsers.chromium_args(chromium)
                     )
                     with engines.chromium_page(browser) as page:
                         for _ in range(args.runs):

@@ -26,11 +26,11 @@ def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
 
 
 def chromium() -> str:
-    """The Chromium the tests use (tests/support/browsers.py): CHROMIUM=/path, one on PATH, or
+    """The full Chromium (tests/support/browsers.py; the tests take the headless shell): CHROMIUM=/path, one on PATH, or
     Debian's package installed for you when you are root. Lighthouse needs a path, so
     Playwright's own download does not do here."""
     try:
-        found = browsers.find(browsers.CHROMIUM) or browsers.find_or_install(browsers.CHROMIUM)
+        found = browsers.find(browsers.FULL_CHROMIUM) or browsers.find_or_install(browsers.FULL_CHROMIUM)
     except browsers.BrowserNotFoundError as error:
         sys.exit(f"make bench needs a Chromium.\n{error}")
     if found is None:

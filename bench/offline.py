@@ -18,7 +18,7 @@ from bench.environment import WORK_DIR
 from bench.lighthouse import CATEGORIES, lighthouse
 from bench.report import Section, Table, kb, ms
 from bench.server import GzipSubPathHandler, serve
-from tests.support.browsers import CHROMIUM_ARGS
+from tests.support.browsers import chromium_args
 from tests.support.offline import cached_bytes, wait_until_offline_ready
 from tests.support.polling import wait_until
 
@@ -149,7 +149,7 @@ def run(chromium: str, site: Path) -> Section:
         serve(without) as site_without_url,
         sync_playwright() as playwright,
     ):
-        browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        browser = playwright.chromium.launch(executable_path=chromium, args=chromium_args(chromium))
         try:
             with fresh_context(browser) as context:
                 taken_bytes()

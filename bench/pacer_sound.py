@@ -120,7 +120,8 @@ def run(chromium: str, site_url: str, site: Path) -> Section:
     section = Section("7. Pacer sound track")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium, args=[*browsers.CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"]
+            executable_path=chromium,
+            args=[*browsers.chromium_args(chromium), "--autoplay-policy=no-user-gesture-required"],
         )
         page = browser.new_page(has_touch=True)
         page.goto(site_url + paths[EXERCISE])
@@ -197,4 +198,4 @@ def run(chromium: str, site_url: str, site: Path) -> Section:
 if __name__ == "__main__":
     site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")
     with serve(site_dir) as url:
-        print(run(browsers.require(browsers.CHROMIUM), url, site_dir).markdown())
+        print(run(browsers.require(browsers.FULL_CHROMIUM), url, site_dir).markdown())

@@ -52,11 +52,28 @@ def test_one_on_path_is_found(tmp_path):
     assert result.stdout.strip() == str(fake)
 
 
+def test_the_headless_shell_comes_before_the_full_browser(tmp_path):
+    fake_browser(tmp_path / "bin" / "chromium")
+    shell = fake_browser(tmp_path / "bin" / "chromium-headless-shell")
+    result = run_lookup(tmp_path, {})
+    assert result.returncode == 0
+    assert result.stdout.strip() == str(shell)
+
+
+def test_only_the_full_browser_is_told_its_headless_mode():
+    """The full browser needs `--headless=new` (else it would open a window); the headless shell
+    has one mode only, and with no path Playwright's own download chooses."""
+    assert browsers.chromium_args("/usr/bin/chromium")[0] == "--headless=new"
+    for executable in ("/usr/bin/chromium-headless-shell", None):
+        assert not any(arg.startswith("--headless") for arg in browsers.chromium_args(executable))
+        assert browsers.chromium_args(executable) == list(browsers.CHROMIUM_ARGS)
+
+
 def test_no_browser_anywhere_fails_with_advice(tmp_path):
     result = run_lookup(tmp_path, {})
     assert result.returncode == 1
     assert "No Chromium could be found or installed" in result.stderr
-    assert "apt-get install chromium" in result.stderr
+    assert "apt-get install chromium-headless-shell" in result.stderr
     assert "playwright install chromium" in result.stderr
 
 
@@ -130,7 +147,7 @@ def test_every_missing_browser_comes_from_one_apt_get_call(tmp_path, monkeypatch
     assert browsers.main(["--install-only", "chromium", "firefox", "webkit", "xvfb", "--also", "npm"]) == 0
     assert log.read_text().splitlines() == [
         "-o DPkg::Lock::Timeout=600 update -qq",
-        "-o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-unsafe-io install -y -qq chromium webkit2gtk-driver npm",
+        "-o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-unsafe-io install -y -qq chromium-headless-shell webkit2gtk-driver npm",
     ]
 
 

@@ -16,7 +16,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 IMAGES = REPO_ROOT / "overrides/assets/images"
 sys.path.insert(0, str(REPO_ROOT))
 
-from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, find  # noqa: E402 -- needs the sys.path line above
+from tests.support.browsers import CHROMIUM, chromium_args, find  # noqa: E402 -- needs the sys.path line above
 
 # file name -> (size in pixels, full bleed)
 ICONS = {
@@ -33,7 +33,8 @@ def main() -> None:
     if full_bleed == svg:
         sys.exit("icon.svg no longer has the rounded background this script expects")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find(CHROMIUM), args=list(CHROMIUM_ARGS))
+        executable = find(CHROMIUM)
+        browser = playwright.chromium.launch(executable_path=executable, args=chromium_args(executable))
         for name, (size, bleed) in ICONS.items():
             page = browser.new_page(viewport={"width": size, "height": size})
             page.set_content(
