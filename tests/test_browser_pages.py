@@ -1,7 +1,7 @@
 """Every page in a real Chromium, light and dark: no console errors, no foreign requests, no
 serious or critical axe-core violations (no allow-list; in the dark scheme, past the home page,
-the rules that colour decides), and the content security policy in place with no violation, all
-in one crawl."""
+the rules that colour decides), the content security policy in place with no violation, and in
+the light scheme the page fitting both phones (tests/support/fit.py), all in one crawl."""
 
 from __future__ import annotations
 
@@ -10,18 +10,20 @@ import time
 import pytest
 
 from tests.support.csp import policy_problems
+from tests.support.fit import PHONES, SETTLE_AFTER_RESIZE, fit_problems
 from tests.support.polling import PAGE_READY, wait_until
 from tests.support.watch import COLOUR_RULES, axe_violations, contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
 MISSING_PAGE = "no/such/page/"
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
 def scheme_context(request, browser):
     # A context of its own, service workers allowed (not the warm pool's, tests/support/contexts.py):
     # the crawl watches every page for errors, the offline copy's worker included.
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(color_scheme=request.param, viewport=DESKTOP)
     yield request.param, context
     context.close()
 
@@ -31,6 +33,21 @@ def axe_rules(scheme: str, path: str) -> tuple[str, ...]:
     (the theme's frame, with the dark palette toggle showing); elsewhere in the dark scheme, the
     rules that colour decides, since nothing else differs between the schemes."""
     return () if scheme == "light" or path == "" else COLOUR_RULES
+
+
+def phone_fit_problems(page) -> list[str]:
+    """The loaded page narrowed to each phone in turn: what does not fit (no page scrolls sideways,
+    no table is cut off, no word is broken; tests/support/fit.py). Narrowing the page lays it out
+    as a load at that size does (media queries, the theme's resize handling), for a fraction of a
+    load; the first-screen tests load the exercise pages at both sizes too."""
+    problems = []
+    for width, height in PHONES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate(SETTLE_AFTER_RESIZE)
+        assert page.evaluate("document.documentElement.clientWidth") == width
+        problems += [f"at {width} px: {problem}" for problem in fit_problems(page.evaluate)]
+    page.set_viewport_size(DESKTOP)
+    return problems
 
 
 def test_every_page_is_clean_accessible_and_within_its_policy(scheme_context, spied_site, page_paths):
@@ -55,11 +72,12 @@ def test_every_page_is_clean_accessible_and_within_its_policy(scheme_context, sp
         if path == MISSING_PAGE:
             time.sleep(0.4)  # no axe run here: let what the page starts after load have its go
         violations = axe_violations(page, axe_rules(scheme, path)) if path != MISSING_PAGE else []
+        misfits = phone_fit_problems(page) if scheme == "light" and path != MISSING_PAGE else []
         # The missing page's own 404 status is the one error a page may report here.
         errors = [error for error in watcher.errors if path != MISSING_PAGE or "404" not in error]
         failures += [
             f"{path or 'home'} [{scheme}]: {problem}"
-            for problem in errors + watcher.foreign_requests + violations + policy_problems(page.evaluate)
+            for problem in errors + watcher.foreign_requests + violations + policy_problems(page.evaluate) + misfits
         ]
     page.close()
     assert not failures, "\n".join(failures)

@@ -12,6 +12,14 @@ and the search panel, which is squeezed to no width until it is opened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+# The phones every page must fit: a small Android (360 x 800) and a current iPhone (390 x 844).
+PHONES = ((360, 800), (390, 844))
+# Run in the page before a probe after its size changed: the resize event and what the theme does
+# on it (one animation frame) are over.
+SETTLE_AFTER_RESIZE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
 # Serialised into the page: keep it plain ES2018 (WebKitGTK, and no eval: the site's policy refuses it).
 FIT_PROBE = r"""() => {
   const problems = [];
@@ -64,3 +72,17 @@ TABLES_PROBE = r"""() => {
       return { text: (table.textContent || '').trim().slice(0, 40), left: box.left, right: box.right, width, clipped };
     });
 }"""
+
+
+def table_problems(tables: list[dict[str, object]]) -> list[str]:
+    return [
+        f'table "{table["text"]}" is cut off: it spans {table["left"]:.0f} to {table["right"]:.0f} px'
+        for table in tables
+        if table["clipped"] or float(str(table["right"])) > float(str(table["width"])) + 1
+    ]
+
+
+def fit_problems(run: Callable[[str], object]) -> list[str]:
+    """Everything that does not fit in the page as it is laid out now; `run` evaluates a function's
+    source in the page (Playwright's `page.evaluate`, or WebDriver's script through a wrapper)."""
+    return [*run(FIT_PROBE), *table_problems(run(TABLES_PROBE))]  # type: ignore[misc, arg-type]
