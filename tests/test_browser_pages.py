@@ -10,8 +10,8 @@ import time
 import pytest
 
 from tests.support.csp import policy_problems
-from tests.support.fit import PHONES, SETTLE_AFTER_RESIZE, fit_problems
-from tests.support.polling import PAGE_READY, wait_until
+from tests.support.fit import PHONES, fit_problems
+from tests.support.polling import PAGE_READY, TWO_FRAMES, wait_until
 from tests.support.watch import COLOUR_RULES, axe_violations, contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
@@ -43,7 +43,7 @@ def phone_fit_problems(page) -> list[str]:
     problems = []
     for width, height in PHONES:
         page.set_viewport_size({"width": width, "height": height})
-        page.evaluate(SETTLE_AFTER_RESIZE)
+        page.evaluate(TWO_FRAMES)
         assert page.evaluate("document.documentElement.clientWidth") == width
         problems += [f"at {width} px: {problem}" for problem in fit_problems(page.evaluate)]
     page.set_viewport_size(DESKTOP)

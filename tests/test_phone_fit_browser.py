@@ -17,7 +17,8 @@ import json
 import pytest
 
 from tests.support import engines
-from tests.support.fit import FIT_PROBE, PHONES, SETTLE_AFTER_RESIZE, fit_problems
+from tests.support.fit import FIT_PROBE, PHONES, fit_problems
+from tests.support.polling import TWO_FRAMES
 
 pytestmark = pytest.mark.browser
 LOG_KEY = "breathing-room:practice-log"
@@ -104,7 +105,7 @@ class PhoneFrame:
             f"{height}px",
         )
         self.driver.switch_to.frame(self.driver.find_element("css selector", "#phone"))
-        self.run(SETTLE_AFTER_RESIZE)
+        self.run(TWO_FRAMES)
 
     def run(self, script: str) -> object:
         return self.driver.execute_script(f"return ({script})();")

@@ -16,9 +16,6 @@ from collections.abc import Callable
 
 # The phones every page must fit: a small Android (360 x 800) and a current iPhone (390 x 844).
 PHONES = ((360, 800), (390, 844))
-# Run in the page before a probe after its size changed: the resize event and what the theme does
-# on it (one animation frame) are over.
-SETTLE_AFTER_RESIZE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 
 # Serialised into the page: keep it plain ES2018 (WebKitGTK, and no eval: the site's policy refuses it).
 FIT_PROBE = r"""() => {

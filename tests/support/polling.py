@@ -26,3 +26,7 @@ def wait_until(page: Page, script: str, arg: Any = None, timeout: float = 30) ->
 # A page is ready for checking once it has loaded and every pacer on it has built itself.
 PAGE_READY = """() => document.readyState === 'complete'
     && [...document.querySelectorAll('br-pacer')].every(pacer => pacer.hasAttribute('data-ready'))"""
+
+# Resolves two animation frames from now: by then what the page does on an event just dispatched
+# (a resize, a parsed response) has run, and the result is laid out.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
