@@ -251,13 +251,17 @@ def _builds_through_a_fixture(item: pytest.Item) -> bool:
 
 
 def _beyond_the_representative_set(item: pytest.Item) -> bool:
+    """An engine test (test_pacer_engines.py, test_csp_browser.py) on an exercise or build past the
+    representative ones. The quickened sessions run in Chromium on those exercises too: Chromium
+    plays every exercise whole on its fake clock, to the frame (test_pacer_timing.py)."""
     callspec = getattr(item, "callspec", None)
-    if callspec is None or callspec.params.get("engine") not in {"firefox", "webkit"}:
+    engine = callspec.params.get("engine") if callspec else None
+    if engine is None:
         return False
     exercise, build = callspec.params.get("exercise_id"), callspec.params.get("build")
     if exercise is not None and exercise not in ENGINE_EXERCISES:
         return True
-    return build is not None and build not in ENGINE_BUILDS and item.name.startswith(CRAWLS)
+    return engine != "chromium" and build is not None and build not in ENGINE_BUILDS and item.name.startswith(CRAWLS)
 
 
 def _crawled_elsewhere(item: pytest.Item) -> bool:

@@ -1,7 +1,9 @@
 """The pacer in every engine: Chromium, Firefox ESR and WebKitGTK run one list of scenarios
-through one small driver interface (tests/support/engines.py). No page errors; every exercise
-plays its phases in the order, sides and lengths of its data; pause, resume and reset; the
-keyboard reaches Start from the top of the page (past Material's search box) and starts it.
+through one small driver interface (tests/support/engines.py). No page errors; an exercise with
+holds (4-7-8) and one with sides (alternate-nostril) play their phases in the order, sides and
+lengths of their data (ENGINE_EXERCISES in tests/conftest.py; Chromium plays every exercise on its
+fake clock in test_pacer_timing.py); pause, resume and reset; the keyboard reaches Start from the
+top of the page (past Material's search box) and starts it.
 
 There is no fake clock outside Chromium, so sessions run on a quickened clock: performance.now()
 and setTimeout are scaled by the same factor inside the page before Start, as if a session of
