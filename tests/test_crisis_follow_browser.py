@@ -106,6 +106,7 @@ def test_the_help_lines_targets_are_at_least_24_px_tall_without_script(open_page
     page.close()
 
 
+@pytest.mark.browser
 def test_webkit_shows_sydney_its_line_in_the_crisis_box(monkeypatch, site_url):
     monkeypatch.setenv("TZ", "Australia/Sydney")  # WebKitGTK reads the zone from its environment
     with engines.webkit_page() as page:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Error as PlaywrightError
     from selenium.webdriver.remote.webdriver import WebDriver
 
-from tests.support import browsers
+from tests.support import browsers, kinds
 from tests.support.paths import REPO_ROOT
 
 ENGINES = ("chromium", "firefox", "webkit")
@@ -169,6 +169,7 @@ def chromium_page(browser: Browser) -> Iterator[ChromiumPage]:
 
 @contextmanager
 def firefox_page() -> Iterator[FirefoxPage]:
+    kinds.browser_wanted("Firefox")
     browsers.puppeteer_installed(REPO_ROOT)
     bridge = subprocess.Popen(
         ["node", str(REPO_ROOT / "tests/support/firefox_bridge.mjs"), browsers.require(browsers.FIREFOX)],
@@ -195,6 +196,7 @@ def webkit_page(compositing: bool = True) -> Iterator[WebKitPage]:
     changed straight into the window instead of compositing every frame through OpenGL, which
     Xvfb only has in software (Mesa's llvmpipe): a running pacer then costs about a third of the
     CPU. Layout, scripts and timers are the same either way."""
+    kinds.browser_wanted("WebKit")
     os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must download nothing
     from selenium import webdriver
     from selenium.webdriver.webkitgtk.options import Options

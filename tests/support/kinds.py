@@ -1,5 +1,6 @@
-"""Keeping each test's kind honest: a unit test never builds the site, and a test counted as a
-build test does build it (or uses a fixture that did).
+"""Keeping each test's kind honest: a unit test never builds the site, a test counted as a
+build test does build it (or uses a fixture that did), and only a browser test asks for a browser
+(`make test` runs the unit and build tests before the browsers are installed).
 
 A build is any process this one starts that runs `mkdocs build`, `mkdocs serve` or Zensical's
 `build`/`serve`. Python's audit hook on subprocess.Popen sees each one, whoever starts it, so no
@@ -19,6 +20,10 @@ GENERATOR_COMMANDS = {"build", "serve"}
 
 class UnitTestBuildsError(AssertionError):
     """A test counted as a unit test started a build."""
+
+
+class NotABrowserTestError(AssertionError):
+    """A test not counted as a browser test asked for a browser."""
 
 
 @dataclass
@@ -58,6 +63,17 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
         raise UnitTestBuildsError(
             f"{RUNNING.test} counts as a unit test but starts a build ({' '.join(map(str, args[1]))}): "
             "prove the rule in-process (tests/support/pipeline.py), or mark the test @pytest.mark.build."
+        )
+
+
+def browser_wanted(browser: str) -> None:
+    """Called when a test launches `browser` (tests/support/engines.py; Chromium comes from
+    pytest-playwright's fixtures, which make a test a browser test): only a browser
+    test may. Outside a test (the benches, a lookup) anything goes."""
+    if RUNNING.test and RUNNING.kind != "browser":
+        raise NotABrowserTestError(
+            f"{RUNNING.test} counts as a {RUNNING.kind} test but asks for {browser}: mark it "
+            "@pytest.mark.browser (make test runs the others before the browsers are installed)."
         )
 
 
