@@ -104,8 +104,8 @@ test-setup: system-packages lint $(ZENSICAL_STAMP) test-js test-units
 # for the whole suite, side by side (issue 26). Each file stays on one worker (--dist loadfile).
 BROWSER_WORKERS := 3
 
-# Every test that needs no browser: unit tests and builds.
-test-units: $(STAMP) $(ZENSICAL_STAMP)
+# Every test that needs no browser: unit tests and builds (some read node_modules, or run node).
+test-units: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -n 2 -m "not browser" --durations=5
 
 # The pure JavaScript modules (the pacer's schedule, the plan, the log ...), in Node.
