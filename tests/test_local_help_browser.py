@@ -138,6 +138,7 @@ def test_the_bar_keeps_its_height_when_the_script_fills_it(open_page, site_url):
     assert heights[True] == pytest.approx(heights[False], abs=1)
 
 
+@pytest.mark.browser
 def test_webkit_guesses_from_its_time_zone_and_keeps_a_pick(monkeypatch, site_url):
     monkeypatch.setenv("TZ", "Pacific/Auckland")  # WebKitGTK reads the zone from its environment
     with engines.webkit_page() as page:
