@@ -115,6 +115,34 @@ def test_pause_and_resume_keep_the_position(page, pacer_urls):
     assert abs(log[2][1] - log[1][1] - 7000) <= FRAME_MS
 
 
+# Every timer the page sets from now on, by id, so a test can lose one as a starved timer would be.
+KEEP_TIMER_IDS = """() => {
+    const set = window.setTimeout.bind(window);
+    window.timerIds = [];
+    window.setTimeout = (...args) => { const id = set(...args); window.timerIds.push(id); return id; };
+}"""
+
+
+def test_a_pause_after_a_late_wake_shows_where_the_session_stopped(page, pacer_urls):
+    """On a loaded phone the pacer's wake-up can come late; the paused display must still show the
+    moment of the pause, not the last second it drew (seen in WebKit on a loaded machine: the count
+    stood at 7 while paused and jumped to 5 on Resume)."""
+    pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
+    page.evaluate(KEEP_TIMER_IDS)
+    pacer.get_by_role("button", name="Start").click()
+    page.clock.run_for(4000 + 4000 + 500)  # lead-in, breathing in, half a second into the 7 s hold
+    assert attributes(pacer)["phase"] == "hold-full"
+    assert pacer.locator(".br-pacer__count").text_content() == "7"
+    page.evaluate("() => window.timerIds.forEach(id => clearTimeout(id))")  # its wake-up is lost
+    page.clock.run_for(2000)
+    assert pacer.locator(".br-pacer__count").text_content() == "7"  # nothing drew since
+    pacer.get_by_role("button", name="Pause").click()
+    assert attributes(pacer) == {"state": "paused", "phase": "hold-full", "cycle": "1"}
+    assert pacer.locator(".br-pacer__count").text_content() == "5"  # 4.5 s of the hold left
+    pacer.get_by_role("button", name="Resume").click()
+    assert pacer.locator(".br-pacer__count").text_content() == "5"
+
+
 def test_reset_returns_to_idle_and_a_finished_session_can_start_again(page, pacer_urls):
     pacer = open_pacer(page, pacer_urls["box"], "box")
     pacer.get_by_role("button", name="Start").click()

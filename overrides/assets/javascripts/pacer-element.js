@@ -280,6 +280,10 @@ export class PacerElement extends HTMLElement {
 
   #pause() {
     if (this.#state !== 'running') return;
+    // The display first catches up with the clock: a wake-up that came late (a busy phone) may have
+    // left the count a second or more behind, and the paused display is where Resume goes on from.
+    this.#tick();
+    if (this.#state !== 'running') return; // the session had ended
     this.#pausedAt = this.#time();
     this.#halt(true);
     this.#motion?.pause();
