@@ -19,6 +19,7 @@ from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_
 from tests.support.contexts import ContextPool
 from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
+from tests.support.paths import page_addresses
 from tests.support.server import serve
 from tests.support.shared import made_once
 
@@ -105,12 +106,8 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[offline.S
 
 @pytest.fixture(scope="session")
 def page_paths(built_site: Path) -> list[str]:
-    """Site-relative URL of every content page (directory URLs), 404 excluded."""
-    paths = []
-    for html in sorted(built_site.rglob("index.html")):
-        relative = html.parent.relative_to(built_site).as_posix()
-        paths.append("" if relative == "." else relative + "/")
-    return paths
+    """Site-relative URL of every content page (directory URLs), 404 excluded, home first."""
+    return page_addresses(built_site)
 
 
 @pytest.fixture(scope="session")

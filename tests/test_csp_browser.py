@@ -17,7 +17,7 @@ import pytest
 
 from tests.support.csp import HEAD, VIOLATIONS
 from tests.support.engines import EnginePage, wait_for
-from tests.support.paths import representative
+from tests.support.paths import page_addresses, representative
 from tests.support.polling import PAGE_READY
 
 pytestmark = pytest.mark.browser
@@ -56,16 +56,9 @@ def settle(engine: EnginePage) -> None:
     time.sleep(0.4)
 
 
-def site_paths(site: Path, base: str) -> list[str]:
-    return sorted(
-        base + ("" if html.parent == site else html.parent.relative_to(site).as_posix() + "/")
-        for html in site.rglob("index.html")
-    )
-
-
 def crawled_paths(site: Path, base: str) -> list[str]:
     """The representative pages, in every engine (Chromium loads every page on its one crawl)."""
-    return representative(site_paths(site, base), base)
+    return [base + path for path in representative(page_addresses(site))]
 
 
 @pytest.mark.parametrize("build", BUILDS)

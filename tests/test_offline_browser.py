@@ -28,7 +28,7 @@ from tests.support.offline import (
     worker_settings_in,
 )
 from tests.support.pacer import attributes, exercises, expected_phases, open_pacer
-from tests.support.paths import representative
+from tests.support.paths import page_addresses, representative
 from tests.support.polling import wait_until
 from tests.support.watch import contrast_ratio, watch
 
@@ -57,14 +57,6 @@ def test_offline_mode_reaches_the_service_workers_own_fetches(browser, offline_s
         assert response.from_service_worker
     finally:
         context.close()
-
-
-def site_pages(site: Path) -> list[str]:
-    """Site-relative addresses of every content page, home first."""
-    return sorted(
-        ("" if html.parent == site else html.parent.relative_to(site).as_posix() + "/")
-        for html in site.rglob("index.html")
-    )
 
 
 def foreign_requests(context, server: SiteServer) -> list[str]:
@@ -119,7 +111,7 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
     here one page of each kind (tests/support/paths.py) opens offline, by address and by instant
     navigation."""
     server = offline_site
-    pages = representative(site_pages(server.directory))
+    pages = representative(page_addresses(server.directory))
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     foreign = foreign_requests(context, server)
     page = context.new_page()

@@ -24,7 +24,7 @@ from hooks.pages.front_matter import front_matter_problems
 from hooks.pages.shortcodes import FRONT_MATTER
 from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site, replace_in
 from tests.support.csp import policy_problems
-from tests.support.paths import REPO_ROOT, representative
+from tests.support.paths import REPO_ROOT, page_addresses, representative
 from tests.support.polling import PAGE_READY, wait_until
 from tests.support.watch import watch
 
@@ -142,8 +142,7 @@ def test_the_zensical_build_works_in_chromium(spied_zensical_site, page):
     zensical, site = spied_zensical_site
     watcher = watch(page, site)
     outside_policy = {}
-    built = sorted(built.parent.relative_to(zensical).as_posix() for built in zensical.rglob("index.html"))
-    for path in representative([path + "/" if path != "." else "" for path in built]):
+    for path in representative(page_addresses(zensical)):
         page.goto(site + path, wait_until="load")
         wait_until(page, PAGE_READY)
         time.sleep(0.4)  # what a page starts after load (search index, service worker) has its go

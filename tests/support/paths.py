@@ -40,6 +40,15 @@ REPRESENTATIVE_PAGES = (
 )
 
 
+def page_addresses(site: Path) -> list[str]:
+    """Site-relative address of every content page of a built `site` (directory URLs, the 404 page
+    left out), home first."""
+    return sorted(
+        "" if html.parent == site else html.parent.relative_to(site).as_posix() + "/"
+        for html in site.rglob("index.html")
+    )
+
+
 def representative(paths: list[str], base: str = "") -> list[str]:
     """The representative pages among `paths` (each `base` + a site-relative address), in their
     order; fails if one is gone, so a renamed page cannot quietly shrink the crawl."""
