@@ -132,8 +132,8 @@ def test_an_old_firefox_stops_at_once_naming_the_version_and_the_command(tmp_pat
 
 
 def test_every_missing_browser_comes_from_one_apt_get_call(tmp_path, monkeypatch):
-    """One `apt-get update` and one `apt-get install` for all that is missing, not one per browser;
-    what is on PATH, or named in its variable, is left alone."""
+    """One `apt-get update` and one `apt-get install` for all that is missing, not one per browser,
+    without the packages' recommendations; what is on PATH, or named in its variable, is left alone."""
     log = tmp_path / "apt-get.log"
     fake_browser(tmp_path / "bin" / "Xvfb")
     apt_get = tmp_path / "bin" / "apt-get"
@@ -147,7 +147,8 @@ def test_every_missing_browser_comes_from_one_apt_get_call(tmp_path, monkeypatch
     assert browsers.main(["--install-only", "chromium", "firefox", "webkit", "xvfb", "--also", "npm"]) == 0
     assert log.read_text().splitlines() == [
         "-o DPkg::Lock::Timeout=600 update -qq",
-        "-o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-unsafe-io install -y -qq chromium-headless-shell webkit2gtk-driver npm",
+        "-o DPkg::Lock::Timeout=600 --no-install-recommends -o Dpkg::Options::=--force-unsafe-io install -y -qq "
+        "chromium-headless-shell webkit2gtk-driver npm",
     ]
 
 
