@@ -101,12 +101,14 @@ def choose_settings(pacer: Locator, *, cycles: int | None = None, pace: str | No
 
 
 def start_recording(pacer: Locator) -> None:
-    """Log every data-phase write with the page's clock, before anything is started."""
+    """Log every data-phase write with the page's clock, before anything is started (a new log,
+    and a new recorder in place of the last one, for each session)."""
     pacer.evaluate(
         """el => {
+            el.phaseRecorder?.disconnect();
             el.phaseLog = [];
-            new MutationObserver(() => el.phaseLog.push([el.dataset.phase, el.dataset.state, performance.now()]))
-                .observe(el, {attributes: true, attributeFilter: ['data-phase']});
+            el.phaseRecorder = new MutationObserver(() => el.phaseLog.push([el.dataset.phase, el.dataset.state, performance.now()]));
+            el.phaseRecorder.observe(el, {attributes: true, attributeFilter: ['data-phase']});
         }"""
     )
 
