@@ -174,7 +174,10 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
         raise pytest.UsageError(str(error)) from None
     if executable is None and not _playwright_has_own_chromium():
         pytest.fail(browsers.advice(browsers.CHROMIUM), pytrace=False)
-    args = {**browser_type_launch_args, "args": browsers.chromium_args(executable)}
+    args = {
+        **browser_type_launch_args,
+        "args": [*browsers.chromium_args(executable), *browsers.TEST_ONLY_CHROMIUM_ARGS],
+    }
     if executable:
         args["executable_path"] = executable
     return args
