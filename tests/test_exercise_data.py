@@ -198,9 +198,11 @@ def test_all_mistakes_are_reported_in_one_run():
 def test_yaml_syntax_error_names_file_and_line():
     with pytest.raises(DataError) as caught:
         parse_yaml("exercises:\n  - id: box\n    title: [unclosed\n", SOURCE)
-    assert caught.value.messages == [
-        "data/exercises.yml: line 4, column 1: YAML syntax error: expected ',' or ']', but got '<stream end>'."
-    ]
+    # libyaml's words (PyYAML's own parser, where PyYAML lacks libyaml, says "expected ',' or ']',
+    # but got '<stream end>'"); the place is the same.
+    [message] = caught.value.messages
+    assert message.startswith("data/exercises.yml: line 4, column 1: YAML syntax error: ")
+    assert "expected ',' or ']'" in message
 
 
 def test_a_key_written_twice_is_an_error_not_a_silent_overwrite():
