@@ -43,8 +43,9 @@ def run_session(page, pacer, exercise, cycles, pace):
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_phases_follow_the_data_for_a_whole_session_at_every_pace(page, pacer_urls, site_url, exercise_id):
-    """A whole session at the usual pace, then at the slowest and the fastest pace offered, one
-    after the other on the same page (a session done starts again, as a reader would run it)."""
+    """A whole session at the usual pace, then at paces 0.75 and 1.5 (every phase a quarter shorter,
+    then half as long again), one after the other on the same page: a session done starts again, as
+    a reader would run it."""
     exercise = EXERCISES[exercise_id]
     errors = watch_errors(page, site_url)
     pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id)
