@@ -57,8 +57,8 @@ def test_phases_follow_the_data_for_a_whole_session_at_every_pace(page, pacer_ur
     measured = run_session(page, pacer, exercise, cycles, 1.0)
     assert_phases_match(measured, expected_phases(exercise, cycles))
     assert attributes(pacer) == {"state": "done", "phase": "", "cycle": str(cycles)}
+    cycles = max(2, exercise.cycles.min)
     for pace in ("0.75", "1.5"):
-        cycles = max(2, exercise.cycles.min)
         choose_settings(pacer, cycles=cycles, pace=pace)
         measured = run_session(page, pacer, exercise, cycles, float(pace))
         assert_phases_match(measured, expected_phases(exercise, cycles, float(pace)), f"at pace {pace}: ")
