@@ -20,7 +20,7 @@ from tests.support.contexts import ContextPool
 from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
 from tests.support.paths import page_addresses
-from tests.support.server import serve
+from tests.support.server import WITHOUT_SEARCH_INDEX, serve
 from tests.support.shared import made_once
 
 
@@ -156,8 +156,9 @@ def open_page(context_pool: ContextPool) -> Iterator[Callable[..., Page]]:
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     """pytest-playwright's `context` and `page` with service workers blocked: the offline copy's
     worker would precache the whole site (4.6 MB) in every test's context. The tests about the offline
-    copy and the crawls that watch every page for errors make their own contexts, workers allowed."""
-    return {**browser_context_args, "service_workers": "block"}
+    copy and the crawls that watch every page for errors make their own contexts, workers allowed.
+    And with the search index empty (tests/support/server.py), as in the warm pool's contexts."""
+    return {**browser_context_args, "service_workers": "block", "extra_http_headers": WITHOUT_SEARCH_INDEX}
 
 
 def _playwright_has_own_chromium() -> bool:

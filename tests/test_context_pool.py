@@ -1,13 +1,13 @@
 """The pool of warm Chromium contexts (tests/support/contexts.py) hands each test a clean one: what
 a test leaves in a pooled context (stored data of every kind, cookies, a permission, a route, open
-pages) is gone for the next user of the same context."""
+pages) is gone for the next user of the same context. Pooled contexts get the search index empty."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.support.contexts import ContextPool
 
@@ -38,6 +38,9 @@ WHAT_IS_STORED = """async () => ({
   clipboard: (await navigator.permissions.query({ name: 'clipboard-read' })).state,
   routed: await fetch('robots-routed.txt').then(response => response.status),
 })"""
+SEARCH_INDEX_PAGES = (
+    "fetch('search/search_index.json').then(response => response.json()).then(index => index.docs.length)"
+)
 NOTHING = {
     "localStorage": [],
     "cookie": "",
@@ -95,6 +98,16 @@ def test_a_second_page_while_the_first_is_open_gets_a_context_of_its_own(pool, s
     second.goto(site_url)
     assert second.evaluate("Object.keys(localStorage).filter(key => !key.includes('/.__'))") == []
     assert second.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Australia/Sydney"
+
+
+def test_a_pooled_context_gets_the_search_index_with_no_pages(pool, site_url):
+    """Material's search starts as usual on it, with nothing to index (tests/support/server.py)."""
+    page = pool.open_page()
+    page.goto(site_url)
+    assert page.evaluate(SEARCH_INDEX_PAGES) == 0
+    page.keyboard.press("/")
+    page.keyboard.type("breath")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
 
 
 def test_a_context_option_the_pool_does_not_key_by_is_refused(pool):

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support import engines
+from tests.support.server import WITHOUT_SEARCH_INDEX
 
 PHONE = {"width": 390, "height": 844}
 SYDNEY = ("tel:000", "tel:131114")  # Australia's emergency number and Lifeline
@@ -135,7 +136,11 @@ def test_filling_the_local_line_moves_nothing(browser, site_url, path):
     # A context of its own, not a warm pooled one: with nothing cached, the script fills the line
     # as late as a first visit would, after the first paint.
     context = browser.new_context(
-        viewport=PHONE, timezone_id="Australia/Sydney", locale="en-AU", service_workers="block"
+        viewport=PHONE,
+        timezone_id="Australia/Sydney",
+        locale="en-AU",
+        service_workers="block",
+        extra_http_headers=WITHOUT_SEARCH_INDEX,
     )
     page = context.new_page()
     page.emulate_media(media="screen")

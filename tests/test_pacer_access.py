@@ -16,6 +16,7 @@ from tests.support.pacer import (
     watch_errors,
 )
 from tests.support.polling import wait_until
+from tests.support.server import WITHOUT_SEARCH_INDEX
 from tests.support.watch import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -210,8 +211,14 @@ def test_each_phase_is_announced_as_an_event(page, pacer_urls):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_serious_with_a_pacer_running(browser, pacer_urls, scheme):
-    # A context of its own (page.clock is installed on the whole context for good), workers blocked.
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}, service_workers="block")
+    # A context of its own (page.clock is installed on the whole context for good), workers blocked,
+    # search index empty (tests/support/server.py).
+    context = browser.new_context(
+        color_scheme=scheme,
+        viewport={"width": 1280, "height": 900},
+        service_workers="block",
+        extra_http_headers=WITHOUT_SEARCH_INDEX,
+    )
     page = context.new_page()
     pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")
     pacer.locator("summary").click()

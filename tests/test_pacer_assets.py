@@ -17,6 +17,7 @@ from tests.support.pacer import (
     exercises,
     open_pacer,
 )
+from tests.support.server import WITHOUT_SEARCH_INDEX
 
 EXERCISES = exercises()
 
@@ -70,7 +71,10 @@ def test_the_space_is_reserved_before_the_script_runs(browser, pacer_urls, width
     after it has run and built the pacer, on the same page."""
     heights = {}
     # No service worker: the offline copy's would serve the script from its cache past the route.
-    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+    # The search index empty, as in the pool (tests/support/server.py).
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, service_workers="block", extra_http_headers=WITHOUT_SEARCH_INDEX
+    )
     page = context.new_page()
     page.route("**/pacer.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
     for exercise_id, url in sorted(pacer_urls.items()):

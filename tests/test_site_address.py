@@ -51,10 +51,11 @@ def build_or_fail(destination: Path, env: dict[str, str | None]) -> Path:
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    """Service workers allowed again (tests/conftest.py blocks them) for the one test here on pytest-playwright's
-    `page`, the crawl of every page kind at each address: the offline copy's worker registers at that
-    address, and an error of its must show up there."""
-    return {**browser_context_args, "service_workers": "allow"}
+    """Service workers allowed again, and the real search index (tests/conftest.py blocks the one and
+    empties the other), for the one test here on pytest-playwright's `page`, the crawl of every page
+    kind at each address: the offline copy's worker registers at that address, the search index is
+    fetched from it, and an error of either must show up there."""
+    return {**browser_context_args, "service_workers": "allow", "extra_http_headers": {}}
 
 
 @pytest.fixture(scope="module", params=list(ADDRESSES))

@@ -34,9 +34,10 @@ NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a s
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    """Service workers allowed again (tests/conftest.py blocks them) for the Chromium crawl of the Zensical
-    build, the one test here on pytest-playwright's `page`: an error of the offline copy's worker must show up."""
-    return {**browser_context_args, "service_workers": "allow"}
+    """Service workers allowed again, and the real search index (tests/conftest.py blocks the one and
+    empties the other), for the Chromium crawl of the Zensical build, the one test here on
+    pytest-playwright's `page`: an error of the offline copy's worker or of search must show up."""
+    return {**browser_context_args, "service_workers": "allow", "extra_http_headers": {}}
 
 
 @pytest.fixture(scope="module")

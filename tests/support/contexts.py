@@ -19,6 +19,8 @@ What is shared, and what is not:
 - Service workers are blocked in pooled contexts: the offline copy's worker precaches the whole
   site on every first visit. The tests about the offline copy, and the crawls that watch every
   page for errors, make contexts of their own with service workers allowed.
+- Pooled contexts get the search index with no page in it (tests/support/server.py): indexing the
+  whole site's text is a third of what a page load costs, and no pooled test searches.
 
 What cannot be undone on a context stays out of the pool: `page.clock` (installed context-wide
 for good), `context.add_init_script`, `context.route`, `context.set_offline`. A test using those
@@ -33,6 +35,8 @@ from typing import Any, TypeAlias
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Frame, Page, ViewportSize
+
+from tests.support.server import WITHOUT_SEARCH_INDEX
 
 # Options that belong to a whole context: a pooled context is made with them, and keyed by them.
 CONTEXT_OPTIONS = frozenset(
@@ -143,7 +147,9 @@ class ContextPool:
         return pooled
 
     def _new_context(self, key: ContextKey) -> PooledContext:
-        context = self.browser.new_context(service_workers="block", **dict(key))
+        context = self.browser.new_context(
+            service_workers="block", extra_http_headers=WITHOUT_SEARCH_INDEX, **dict(key)
+        )
         idle = context.new_page()
         pooled = PooledContext(context, idle, context.new_cdp_session(idle))
         context.on("page", lambda page: page.on("framenavigated", pooled.note_origin))

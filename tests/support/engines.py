@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 from tests.support import browsers, kinds
 from tests.support.paths import REPO_ROOT
+from tests.support.server import WITHOUT_SEARCH_INDEX
 
 ENGINES = ("chromium", "firefox", "webkit")
 VIEWPORT = {"width": 1280, "height": 900}
@@ -160,7 +161,9 @@ class WebKitPage:
 @contextmanager
 def chromium_page(browser: Browser) -> Iterator[ChromiumPage]:
     """A fresh context of the session's Playwright Chromium (pytest-playwright's `browser`)."""
-    context = browser.new_context(viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]})
+    context = browser.new_context(
+        viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]}, extra_http_headers=WITHOUT_SEARCH_INDEX
+    )
     try:
         yield ChromiumPage(context.new_page())
     finally:
