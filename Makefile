@@ -91,7 +91,7 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 test:
 	$(MAKE) --no-print-directory -j4 $(OUTPUT_SYNC) test-setup
 	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
-	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist loadfile -m browser --durations=15
+	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist loadfile --no-loadscope-reorder -m browser --durations=15
 
 # What the tests need, made side by side (make -j): the browsers' download and install overlaps
 # the environments, npm ci, lint, the Node tests and the unit and build tests (test-units: while

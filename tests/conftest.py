@@ -224,6 +224,11 @@ CRAWLS = ("test_every_page_loads_with_no_violation", "test_instant_navigation_an
 # Chromium's one crawl of every page watches the console, axe-core and the policy together, so
 # test_csp_browser.py's page-load crawl runs in Firefox and WebKit only: in the MkDocs build,
 # test_browser_pages.py; in the Zensical build, test_zensical.py.
+# The browser test files that take longest here, by wall time (each runs on one worker, --dist
+# loadfile): they go to the workers first, so a run does not end with one long file on one worker
+# while the other cores idle. `make test` tells pytest-xdist to keep this order (--no-loadscope-reorder;
+# by default it hands out the files with the most tests first). Every other file keeps its place.
+LONGEST_FIRST = ("test_browser_pages.py", "test_pacer_engines.py", "test_csp_browser.py", "test_offline_browser.py")
 
 
 def _fixtures(item: pytest.Item) -> set[str]:
@@ -272,6 +277,12 @@ def _crawled_elsewhere(item: pytest.Item) -> bool:
     return engine == "chromium" and getattr(item, "originalname", "") == CRAWLS[0]
 
 
+def _start_order(item: pytest.Item) -> int:
+    """Where the item's file stands in LONGEST_FIRST (any other file after them)."""
+    name = item.path.name
+    return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     kept, dropped = [], []
     for item in items:
@@ -280,7 +291,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.add_marker(item.stash[KIND])
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    items[:] = sorted(kept, key=_start_order)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,10 +1,14 @@
 """The bookkeeping that keeps each test's kind honest (tests/support/kinds.py): `make test` runs the
-unit and build tests before the browsers are installed, so only a browser test may launch one."""
+unit and build tests before the browsers are installed, so only a browser test may launch one. And
+the order in which the browser test files go to the workers (tests/conftest.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests import conftest
 from tests.support import kinds
 
 
@@ -36,3 +40,11 @@ def test_a_browser_test_and_code_outside_a_test_may(monkeypatch):
 )
 def test_a_build_is_a_generator_building_or_serving(argv, builds):
     assert kinds.is_build(argv) is builds
+
+
+def test_the_files_sent_first_to_the_browser_workers_are_browser_test_files():
+    """A file renamed or gone from LONGEST_FIRST would lose its head start without a word."""
+    for name in conftest.LONGEST_FIRST:
+        path = Path(conftest.__file__).parent / name
+        assert path.is_file(), f"tests/conftest.py: LONGEST_FIRST names {name}, which is not in tests/"
+        assert "pytest.mark.browser" in path.read_text(encoding="utf-8"), f"{name} is not a browser test file"
