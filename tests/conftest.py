@@ -224,6 +224,7 @@ CRAWLS = ("test_every_page_loads_with_no_violation", "test_instant_navigation_an
 # Chromium's one crawl of every page watches the console, axe-core and the policy together, so
 # test_csp_browser.py's page-load crawl runs in Firefox and WebKit only: in the MkDocs build,
 # test_browser_pages.py; in the Zensical build, test_zensical.py.
+
 # The browser test files that take longest here, by wall time (each runs on one worker, --dist
 # loadfile): they go to the workers first, so a run does not end with one long file on one worker
 # while the other cores idle. `make test` tells pytest-xdist to keep this order (--no-loadscope-reorder;
