@@ -16,11 +16,11 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support import browsers, engines, kinds, offline
 from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site
-from tests.support.contexts import ContextPool
+from tests.support.contexts import QUIET, ContextPool
 from tests.support.csp import serve_sitemap_from, spied_copy
 from tests.support.pacer import pacer_paths
 from tests.support.paths import page_addresses
-from tests.support.server import WITHOUT_SEARCH_INDEX, serve
+from tests.support.server import serve
 from tests.support.shared import made_once
 
 
@@ -158,7 +158,7 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     worker would precache the whole site (4.6 MB) in every test's context. The tests about the offline
     copy and the crawls that watch every page for errors make their own contexts, workers allowed.
     And with the search index empty (tests/support/server.py), as in the warm pool's contexts."""
-    return {**browser_context_args, "service_workers": "block", "extra_http_headers": WITHOUT_SEARCH_INDEX}
+    return {**browser_context_args, **QUIET}
 
 
 def _playwright_has_own_chromium() -> bool:

@@ -9,10 +9,10 @@ import time
 
 import pytest
 
+from tests.support.contexts import QUIET
 from tests.support.csp import policy_problems
 from tests.support.fit import PHONES, fit_problems
 from tests.support.polling import PAGE_READY, TWO_FRAMES, wait_until
-from tests.support.server import WITHOUT_SEARCH_INDEX
 from tests.support.watch import COLOUR_RULES, axe_violations, contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def scheme_context(request, browser):
     # service workers allowed and the real search index: the crawl watches every page for errors,
     # the offline copy's worker and search included. Neither depends on the colour scheme, so the
     # dark crawl does without them, as the pool does (each costs CPU on every page, issue 26).
-    quiet = {"service_workers": "block", "extra_http_headers": WITHOUT_SEARCH_INDEX} if request.param == "dark" else {}
+    quiet = QUIET if request.param == "dark" else {}
     context = browser.new_context(color_scheme=request.param, viewport=DESKTOP, **quiet)
     yield request.param, context
     context.close()

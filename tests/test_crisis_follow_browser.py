@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support import engines
-from tests.support.server import WITHOUT_SEARCH_INDEX
+from tests.support.contexts import QUIET
 
 PHONE = {"width": 390, "height": 844}
 SYDNEY = ("tel:000", "tel:131114")  # Australia's emergency number and Lifeline
@@ -139,8 +139,7 @@ def test_filling_the_local_line_moves_nothing(browser, site_url, path):
         viewport=PHONE,
         timezone_id="Australia/Sydney",
         locale="en-AU",
-        service_workers="block",
-        extra_http_headers=WITHOUT_SEARCH_INDEX,
+        **QUIET,
     )
     page = context.new_page()
     page.emulate_media(media="screen")

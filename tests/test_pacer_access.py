@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from tests.support.contexts import QUIET
 from tests.support.pacer import (
     attributes,
     choose_settings,
@@ -16,7 +17,6 @@ from tests.support.pacer import (
     watch_errors,
 )
 from tests.support.polling import wait_until
-from tests.support.server import WITHOUT_SEARCH_INDEX
 from tests.support.watch import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -216,8 +216,7 @@ def test_axe_finds_nothing_serious_with_a_pacer_running(browser, pacer_urls, sch
     context = browser.new_context(
         color_scheme=scheme,
         viewport={"width": 1280, "height": 900},
-        service_workers="block",
-        extra_http_headers=WITHOUT_SEARCH_INDEX,
+        **QUIET,
     )
     page = context.new_page()
     pacer = open_pacer(page, pacer_urls["4-7-8"], "4-7-8")

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from hooks.assets.compact import compact
+from tests.support.contexts import QUIET
 from tests.support.pacer import (
     PACER_ASSETS,
     PACER_IMPORTS,
@@ -17,7 +18,6 @@ from tests.support.pacer import (
     exercises,
     open_pacer,
 )
-from tests.support.server import WITHOUT_SEARCH_INDEX
 
 EXERCISES = exercises()
 
@@ -72,9 +72,7 @@ def test_the_space_is_reserved_before_the_script_runs(browser, pacer_urls, width
     heights = {}
     # No service worker: the offline copy's would serve the script from its cache past the route.
     # The search index empty, as in the pool (tests/support/server.py).
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, service_workers="block", extra_http_headers=WITHOUT_SEARCH_INDEX
-    )
+    context = browser.new_context(viewport={"width": width, "height": 900}, **QUIET)
     page = context.new_page()
     page.route("**/pacer.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
     for exercise_id, url in sorted(pacer_urls.items()):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.server import WITHOUT_SEARCH_INDEX
+from tests.support.contexts import QUIET
 from tests.support.watch import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -49,9 +49,7 @@ def run_box(page, site_url: str, run_ms: int, *, stop: bool) -> None:
 def test_the_log_keeps_nothing_until_asked_then_keeps_lists_exports_and_deletes(browser, site_url, tmp_path):
     # A context of its own, not a pooled one: page.clock is installed on the whole context for good,
     # and every request of the context is watched. The search index empty, as in the pool.
-    context = browser.new_context(
-        accept_downloads=True, service_workers="block", extra_http_headers=WITHOUT_SEARCH_INDEX
-    )
+    context = browser.new_context(accept_downloads=True, **QUIET)
     own_host = urlsplit(site_url).netloc
     foreign: list[str] = []
     context.on(

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias, TypedDict
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Frame, Page, ViewportSize
@@ -50,6 +50,18 @@ CONTEXT_OPTIONS = frozenset(
         "device_scale_factor",
     }
 )
+
+
+class QuietOptions(TypedDict):
+    service_workers: Literal["block"]
+    extra_http_headers: dict[str, str]
+
+
+# What every pooled context is made with, and a test's own context that wants the same: no service
+# worker (the offline copy's precaches the whole site on a first visit) and the search index empty
+# (tests/support/server.py). A test about the offline copy or search, or one that watches every page
+# for errors, makes its context without them.
+QUIET: QuietOptions = {"service_workers": "block", "extra_http_headers": WITHOUT_SEARCH_INDEX}
 # How many contexts with no test page open a worker keeps (the least recently used go first).
 KEEP_IDLE = 12
 
@@ -147,9 +159,7 @@ class ContextPool:
         return pooled
 
     def _new_context(self, key: ContextKey) -> PooledContext:
-        context = self.browser.new_context(
-            service_workers="block", extra_http_headers=WITHOUT_SEARCH_INDEX, **dict(key)
-        )
+        context = self.browser.new_context(**QUIET, **dict(key))
         idle = context.new_page()
         pooled = PooledContext(context, idle, context.new_cdp_session(idle))
         context.on("page", lambda page: page.on("framenavigated", pooled.note_origin))
