@@ -8,7 +8,7 @@ step, under MkDocs and Zensical alike, so a site that breaks one is never publis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from hooks.pages.html_tree import NOT_PROSE, Node, article
@@ -26,6 +26,7 @@ TEXT_ONLY_NUMBER = re.compile(r"(?<![\d-])(85258|50808)(?![\d-])")
 OFFER_TO_TEXT = re.compile(r"send a text|text \d")
 # The references page names services in its citations ("Shout 85258. FAQ."): titles, not offers to call.
 REFERENCES_PAGE = "references/index.html"
+_DIGIT = re.compile(r"\d")
 # Any origin will do: it only anchors relative links while urljoin resolves them.
 _ORIGIN = "http://site.invalid/"
 
@@ -44,8 +45,16 @@ def _is_page(path: str, page: str) -> bool:
     return path.endswith(page) or (folder != "" and path.endswith(folder))
 
 
-def _in_prose(node: Node) -> bool:
-    return not any(outer.tag in NOT_PROSE for outer in [node, *node.ancestors()])
+def _prose_elements(root: Node) -> Iterator[Node]:
+    """Every element of `root` outside script, style, head and template, in document order: one
+    pass that skips what a reader never reads, rather than a look at each element's ancestors."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag in NOT_PROSE:
+            continue
+        yield node
+        stack.extend(child for child in reversed(node.children) if isinstance(child, Node))
 
 
 def _dials_in_block(node: Node) -> set[str]:
@@ -63,17 +72,15 @@ def crisis_number_problems(page: str, root: Node, data_numbers: re.Pattern[str] 
     if page == REFERENCES_PAGE:
         return []
     problems = []
-    for node in root.walk():
-        if not _in_prose(node):
-            continue
+    for node in _prose_elements(root):
         # "Text 988" on an sms: link is as tappable as "988" on a tel: link; a prefilled
         # keyword (sms:85258?body=SHOUT) does not change the number.
         href = node.attrs.get("href", "") if node.tag == "a" else ""
         scheme, _, target = href.partition(":")
         dial = target.split("?", 1)[0] if scheme in {"tel", "sms"} else ""
         for child in node.children:
-            if not isinstance(child, str):
-                continue
+            if not isinstance(child, str) or not _DIGIT.search(child):
+                continue  # every number these rules look for has a digit
             for match in CRISIS_NUMBER.finditer(child):
                 number = match.group(1)
                 if dial != number.replace(" ", ""):
