@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from xdist.scheduler import LoadFileScheduling
 
 from tests.support import browsers, engines, kinds, offline
 from tests.support.build import BUILD_CONTEXT, REVIEWER, build_site, build_with_zensical, copy_site
@@ -230,6 +231,26 @@ CRAWLS = ("test_every_page_loads_with_no_violation", "test_instant_navigation_an
 # while the other cores idle. `make test` tells pytest-xdist to keep this order (--no-loadscope-reorder;
 # by default it hands out the files with the most tests first). Every other file keeps its place.
 LONGEST_FIRST = ("test_browser_pages.py", "test_pacer_engines.py", "test_csp_browser.py", "test_offline_browser.py")
+
+
+# Firefox and WebKit start once in each test process that asks for them (SharedEngines in
+# tests/support/engines.py), for seconds of CPU each: the files that share them run in one process,
+# one work unit for pytest-xdist (a file of its own for every other file, as --dist loadfile has it).
+SHARED_ENGINE_FILES = ("test_pacer_engines.py", "test_csp_browser.py", "test_phone_fit_browser.py")
+SHARED_ENGINES_UNIT = "tests/ (the files that share Firefox and WebKit)"
+
+
+class _SharedEnginesTogether(LoadFileScheduling):
+    """--dist loadfile, with SHARED_ENGINE_FILES as one unit of work."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        file = super()._split_scope(nodeid)
+        return SHARED_ENGINES_UNIT if Path(file).name in SHARED_ENGINE_FILES else file
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadFileScheduling | None:
+    """Under --dist loadfile (the browser tests in `make test`), the files sharing Firefox and WebKit together."""
+    return _SharedEnginesTogether(config, log) if config.getoption("dist") == "loadfile" else None
 
 
 def _fixtures(item: pytest.Item) -> set[str]:
