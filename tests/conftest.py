@@ -248,6 +248,7 @@ class _SharedEnginesTogether(LoadFileScheduling):
         return SHARED_ENGINES_UNIT if Path(file).name in SHARED_ENGINE_FILES else file
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: `-p no:xdist` still runs
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadFileScheduling | None:
     """Under --dist loadfile (the browser tests in `make test`), the files sharing Firefox and WebKit together."""
     return _SharedEnginesTogether(config, log) if config.getoption("dist") == "loadfile" else None
