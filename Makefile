@@ -95,9 +95,18 @@ lint: $(STAMP) $(NODE_STAMP) lint-workflows
 ## test: lint; the pacer's schedule in Node; the unit and build tests; then the real-browser tests
 ## in Chromium, Firefox ESR and WebKitGTK (found, or installed as root on Debian; a missing one fails with advice)
 test:
-	$(MAKE) --no-print-directory -j4 $(OUTPUT_SYNC) test-setup
+	rm -rf $(TEST_RUN_DIR) && mkdir -p $(TEST_RUN_DIR)
+	TEST_RUN_FOLDER=$(CURDIR)/$(TEST_RUN_DIR) $(MAKE) --no-print-directory -j4 $(OUTPUT_SYNC) test-setup
 	$(BIN)/python -m tests.support.browsers firefox webkit xvfb >/dev/null
-	CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" $(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist loadfile --no-loadscope-reorder -m browser --durations=15
+	TEST_RUN_FOLDER=$(CURDIR)/$(TEST_RUN_DIR) CHROMIUM="$$($(BIN)/python -m tests.support.browsers chromium)" \
+	  $(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist loadfile --no-loadscope-reorder -m browser --durations=15
+	rm -rf $(TEST_RUN_DIR)
+
+# One folder for both pytest runs of `make test`, emptied as it starts: the site and the Zensical
+# copy that the unit and build tests build there are the ones the browser tests load
+# (tests/support/shared.py), instead of being built twice. The tests get its absolute path in
+# TEST_RUN_FOLDER (a make variable of that name would override the one the inner make is given).
+TEST_RUN_DIR := .cache/test-run
 
 # What the tests need, made side by side (make -j): the browsers' download and install overlaps
 # the environments, npm ci, lint, the Node tests and the unit and build tests (test-units: while

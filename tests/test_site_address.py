@@ -24,6 +24,7 @@ from tests.support.html import read_page
 from tests.support.instant import wait_until_instant_navigation_is_ready
 from tests.support.paths import DATA_DIR, REPO_ROOT, representative
 from tests.support.server import serve
+from tests.support.shared import made_once
 from tests.support.watch import watch
 
 REPOSITORY = {"GITHUB_REPOSITORY": "someone/calm", "GITHUB_SERVER_URL": "https://github.com"}
@@ -60,8 +61,11 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 @pytest.fixture(scope="module", params=list(ADDRESSES))
 def published(request, tmp_path_factory) -> PublishedSite:
+    """The site built for one address, once for every worker and for both of `make test`'s runs
+    (tests/support/shared.py), served under that address's path."""
     site_url, sub_path = ADDRESSES[request.param]
-    root = build_or_fail(tmp_path_factory.mktemp(request.param), {"SITE_URL": site_url, **REPOSITORY})
+    env: dict[str, str | None] = {"SITE_URL": site_url, **REPOSITORY}
+    root = made_once(tmp_path_factory, f"published-{request.param}", lambda folder: build_or_fail(folder, env))
     with serve(root, sub_path) as served_at:
         yield PublishedSite(site_url, root, served_at)
 
