@@ -250,6 +250,14 @@ def test_back_from_a_hidden_tab_the_orb_is_on_the_clock_and_nothing_is_said_twic
     hide_tab(page, False)
     motion = orb_motion(pacer)
     assert motion["from"] == "scale(0.55)"
-    assert 2500 <= motion["time"] < 2500 + 250  # where the clock says, not where the page last drew
+    # Where the clock says, not where the page last drew: the orb's place and the track's (the
+    # session's clock, with 4 s of lead-in before breathing in) read together, so the time the
+    # machine takes to get here, which the track keeps counting, cannot tell them apart (a frame
+    # comes late on a busy machine, and the orb moves only with frames: the same 250 ms as before).
+    clocks = pacer.evaluate(
+        """el => ({orb: el.querySelector('.br-pacer__orb').getAnimations()[0].currentTime,
+                   track: el.querySelector('audio').currentTime * 1000 - 4000})"""
+    )
+    assert clocks["orb"] >= 2500 and abs(clocks["orb"] - clocks["track"]) < 250, clocks
     assert page.evaluate("heard") == ["lead-in", "breathe-in"]
     assert pacer.locator("[aria-live=polite]").text_content() == spoken
