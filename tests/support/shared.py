@@ -1,4 +1,5 @@
-"""What every pytest worker needs and only one should make: the built site, the Zensical copy.
+"""What every pytest worker needs and only one should make: the built site, the Zensical copy, the
+site built for each published address.
 
 With pytest-xdist each worker is a process of its own, so a session fixture would run once per
 worker, building the same site twice on a 2-core machine. The first worker to ask makes the folder
