@@ -14,10 +14,10 @@ from hooks import mkdocs_hooks
 TEMPLATE = {"page.html": "<h1>{{ title }}</h1>"}
 
 
-def environment_of_a_build() -> jinja2.Environment:
+def environment_of_a_build(templates: dict[str, str] = TEMPLATE) -> jinja2.Environment:
     """A fresh environment, as each build makes one, after the adapter's on_env."""
     return mkdocs_hooks.on_env(
-        jinja2.Environment(loader=jinja2.DictLoader(TEMPLATE)), config=MkDocsConfig(), files=Files([])
+        jinja2.Environment(loader=jinja2.DictLoader(templates)), config=MkDocsConfig(), files=Files([])
     )
 
 
@@ -35,6 +35,5 @@ def test_the_next_build_renders_a_template_without_compiling_it(monkeypatch):
 
 def test_a_changed_template_is_compiled_afresh():
     environment_of_a_build().get_template("page.html").render(title="x")
-    changed = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "<h2>{{ title }}</h2>"}))
-    changed = mkdocs_hooks.on_env(changed, config=MkDocsConfig(), files=Files([]))
+    changed = environment_of_a_build({"page.html": "<h2>{{ title }}</h2>"})
     assert changed.get_template("page.html").render(title="Three") == "<h2>Three</h2>"

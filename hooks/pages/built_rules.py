@@ -8,7 +8,7 @@ step, under MkDocs and Zensical alike, so a site that breaks one is never publis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
 from hooks.pages.html_tree import NOT_PROSE, Node, article
@@ -45,18 +45,6 @@ def _is_page(path: str, page: str) -> bool:
     return path.endswith(page) or (folder != "" and path.endswith(folder))
 
 
-def _prose_elements(root: Node) -> Iterator[Node]:
-    """Every element of `root` outside script, style, head and template, in document order: one
-    pass that skips what a reader never reads, rather than a look at each element's ancestors."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag in NOT_PROSE:
-            continue
-        yield node
-        stack.extend(child for child in reversed(node.children) if isinstance(child, Node))
-
-
 def _dials_in_block(node: Node) -> set[str]:
     """The numbers that tel: and sms: links dial in the paragraph or list item holding `node`."""
     block = next((outer for outer in [node, *node.ancestors()] if outer.tag in PROSE_BLOCKS), None)
@@ -72,7 +60,7 @@ def crisis_number_problems(page: str, root: Node, data_numbers: re.Pattern[str] 
     if page == REFERENCES_PAGE:
         return []
     problems = []
-    for node in _prose_elements(root):
+    for node in root.walk(skip=NOT_PROSE):  # what a reader reads
         # "Text 988" on an sms: link is as tappable as "988" on a tel: link; a prefilled
         # keyword (sms:85258?body=SHOUT) does not change the number.
         href = node.attrs.get("href", "") if node.tag == "a" else ""

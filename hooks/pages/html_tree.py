@@ -6,7 +6,7 @@ third-party parser: the build's own dependencies stay those of the site.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -30,11 +30,15 @@ class Node:
         """The text inside, with runs of white space made single, as a reader sees it."""
         return " ".join("".join(part if isinstance(part, str) else part.text() for part in self.children).split())
 
-    def walk(self) -> Iterator[Node]:
+    def walk(self, skip: Collection[str] = ()) -> Iterator[Node]:
+        """This element and every one inside it, in document order; with `skip`, none inside (or
+        being) an element of those tags."""
+        if self.tag in skip:
+            return
         yield self
         for child in self.children:
             if isinstance(child, Node):
-                yield from child.walk()
+                yield from child.walk(skip)
 
     def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
         return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)]
