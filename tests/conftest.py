@@ -197,7 +197,6 @@ BROWSER_FIXTURES = {
     "context",
     "engine",
     "shared_engines",
-    "scheme_context",
     "open_page",
     "context_pool",
 }
