@@ -64,6 +64,14 @@ TENSION_PROBE = r"""() => {
 }"""
 
 
+# Lets every word of the page's paragraphs break anywhere, as `word-break: break-all` would on the site.
+BREAK_WORDS_ANYWHERE = """() => {
+  const anywhere = new CSSStyleSheet();
+  anywhere.replaceSync('.md-typeset p { word-break: break-all }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, anywhere];
+}"""
+
+
 class PhoneFrame:
     """A page of the site in an iframe of a phone's size, inside WebKitGTK's wider window."""
 
@@ -171,3 +179,15 @@ def test_a_table_shown_as_cards_is_still_a_table_with_headers_in_chromium(open_p
     for header in ("Exercise", "Breath holds?", "How long", "Try it if"):
         assert f'- columnheader "{header}"' in tree
     assert '- cell "No"' in tree
+
+
+def test_the_fit_probe_finds_a_word_broken_in_the_middle(open_page, site_url):
+    """The probe itself: a page that fits has nothing to report; the same page with its paragraphs'
+    words let break anywhere has words split across two lines."""
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "ser/")
+    assert page.evaluate(FIT_PROBE) == []
+    page.evaluate(BREAK_WORDS_ANYWHERE)
+    page.evaluate(TWO_FRAMES)
+    broken = [problem for problem in page.evaluate(FIT_PROBE) if "is broken across 2 lines in <p>" in problem]
+    assert len(broken) >= 10, broken
