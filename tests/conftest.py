@@ -98,9 +98,10 @@ def spied_zensical_site(zensical_site: Path, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[offline.SiteServer]:
-    """A fresh copy of the site, built for and served at its own address, for one module's offline tests."""
-    server = offline.serve_fresh_copy(tmp_path_factory.mktemp("offline-site"))
+def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[offline.SiteServer]:
+    """A copy of the suite's build, served at its own address on a server that logs every request
+    and can be taken down, for one module's offline tests (tests/support/offline.py)."""
+    server = offline.serve_copy_of(built_site, tmp_path_factory.mktemp("offline-site"))
     yield server
     server.stop()
 

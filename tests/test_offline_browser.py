@@ -4,7 +4,7 @@ and by instant navigation, a pacer runs, search finds a word and a missing page 
 404. A rebuild with one changed page is announced, not forced, and fetches only what changed.
 
 Does `context.set_offline(True)` cover what a service worker fetches? In Chromium 156, partly: the
-worker's own fetch() calls are cut off (the first test below shows it, so a change is noticed), but
+worker's own fetch() calls are cut off (the whole-site test shows it, so a change is noticed), but
 the browser's checks for a newer sw.js still reach the server (seen after navigations and
 registration.update()). So the tests do not rely on offline mode: the server also answers nothing
 while down and logs every request, and they require that log empty but for those checks.
@@ -38,25 +38,6 @@ NOT_FOUND_CONSOLE_LINE = "Failed to load resource: the server responded with a s
 # the whole-site crawl runs in the dark scheme (the light one is every other test's default),
 # and the update test in the light one. Each crawls once.
 SCHEMES = {"light": "default", "dark": "slate"}
-
-
-def test_offline_mode_reaches_the_service_workers_own_fetches(browser, offline_site):
-    """With the server up, a page the worker does not list is fetched by the worker itself; offline
-    mode must stop that fetch, so the worker answers with the site's 404 and the server hears nothing."""
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(offline_site.url)
-        wait_until_offline_ready(page)
-        offline_site.take_requests()
-        context.set_offline(True)
-        response = page.goto(offline_site.url + "not/listed/")
-        assert offline_site.take_requests_except_update_checks() == []
-        assert response is not None
-        assert response.status == 404
-        assert response.from_service_worker
-    finally:
-        context.close()
 
 
 def foreign_requests(context, server: SiteServer) -> list[str]:
@@ -125,8 +106,19 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
     assert page.goto(server.url + "no/such/page/").status == 404
     assert not [url for url in cached_bytes(page) if "no/such" in url]
 
-    go_offline(context, server)
     try:
+        # Offline mode alone, the server still up: a page the worker does not list, the worker
+        # fetches itself; offline mode must stop that fetch (so a change of the site is noticed
+        # here), and the worker answers with the site's 404 while the server hears nothing.
+        server.take_requests()
+        context.set_offline(True)
+        response = page.goto(server.url + "not/listed/")
+        assert server.take_requests_except_update_checks() == []
+        assert response is not None
+        assert response.status == 404
+        assert response.from_service_worker
+
+        go_offline(context, server)
         for path in pages:  # typed into the address bar
             response = page.goto(server.url + path)
             assert response is not None, path
@@ -174,7 +166,7 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
     finally:
         context.set_offline(False)
         server.down = False
-    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE] * 2  # Chromium's own note on each missing page
+    assert watcher.errors == [NOT_FOUND_CONSOLE_LINE] * 3  # Chromium's own note on each missing page
     assert pacer_watch.errors == []
     assert foreign == []
     assert watcher.foreign_requests == []

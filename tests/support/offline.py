@@ -1,6 +1,6 @@
-"""What the offline tests and the offline benchmark share: a private copy of the site built for
-the address it is served at, and a server that logs every request and can be taken down (so a
-page that still shows while it is down can only have come from the service worker's cache)."""
+"""What the offline tests and the offline benchmark share: a private copy of the site for the address it is served at, and a
+server that logs every request and can be taken down (so a page that still shows while it is down
+can only have come from the service worker's cache)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Any
 from playwright.sync_api import Page
 
 from tests.support.build import build_site, copy_site
+from tests.support.csp import serve_sitemap_from
 from tests.support.paths import SUB_PATH
 from tests.support.polling import wait_until
 from tests.support.server import SubPathHandler
@@ -42,8 +43,8 @@ class RecordingHandler(SubPathHandler):
 
 
 class SiteServer:
-    """Serves `directory` at http://127.0.0.1:PORT{sub_path}; the port is chosen before the site is
-    built, so the build can be told its own address."""
+    """Serves `directory` at http://127.0.0.1:PORT{sub_path}; the port is chosen before anything is
+    served, so the site can be built, or copied, for its own address."""
 
     class Server(http.server.ThreadingHTTPServer):
         owner: SiteServer
@@ -112,6 +113,18 @@ def serve_fresh_copy(root: Path, sub_path: str = SUB_PATH) -> SiteServer:
     (root / "site").mkdir()
     server = SiteServer(root / "site", sub_path)
     build_for(root, server.url)
+    return server.start()
+
+
+def serve_copy_of(site: Path, root: Path) -> SiteServer:
+    """A copy of the built `site` in root/site, served at its own address without a build of its
+    own (a build costs seconds of CPU; issue 26). Of what a build for that address would write
+    differently, the sitemap is rewritten (Material's instant navigation takes over only the links
+    it lists), and so is the service worker, by the build's own code (its revisions follow the
+    files); the canonical links, which nothing offline reads, keep the build's address."""
+    shutil.copytree(site, root / "site")
+    server = SiteServer(root / "site", SUB_PATH)
+    serve_sitemap_from(root / "site", server.url)
     return server.start()
 
 
