@@ -30,6 +30,7 @@ from tests.support.offline import (
 from tests.support.pacer import attributes, exercises, expected_phases, open_pacer
 from tests.support.paths import page_addresses, representative
 from tests.support.polling import wait_until
+from tests.support.published import ADDRESSES, published_build
 from tests.support.watch import contrast_ratio, watch
 
 pytestmark = pytest.mark.browser
@@ -231,10 +232,12 @@ def test_new_build_is_announced_and_fetches_only_what_changed(browser, tmp_path,
     assert foreign == []
 
 
-@pytest.mark.parametrize("sub_path", ["/calm/", "/"])
-def test_offline_copy_is_scoped_to_the_site_address(browser, tmp_path, sub_path):
-    """Another repository name, and a user site at the host's root."""
-    server = serve_fresh_copy(tmp_path, sub_path)
+@pytest.mark.parametrize("address", list(ADDRESSES))
+def test_offline_copy_is_scoped_to_the_site_address(browser, tmp_path_factory, address):
+    """Another repository name, and a user site at the host's root: the builds published for those
+    addresses (tests/support/published.py), served under their paths as GitHub Pages would."""
+    _, sub_path = ADDRESSES[address]
+    server = SiteServer(published_build(tmp_path_factory, address), sub_path).start()
     context = browser.new_context()
     page = context.new_page()
     watcher = watch(page, server.url)

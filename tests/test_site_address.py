@@ -19,20 +19,13 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from hooks.pipeline import BuildError, start_build
-from tests.support.build import build_site
 from tests.support.html import read_page
 from tests.support.instant import wait_until_instant_navigation_is_ready
 from tests.support.paths import DATA_DIR, REPO_ROOT, representative
+from tests.support.published import ADDRESSES, published_build
 from tests.support.server import serve
-from tests.support.shared import made_once
 from tests.support.watch import watch
 
-REPOSITORY = {"GITHUB_REPOSITORY": "someone/calm", "GITHUB_SERVER_URL": "https://github.com"}
-# name -> (SITE_URL the build gets, the path GitHub Pages serves it under)
-ADDRESSES = {
-    "project-site": ("https://example.github.io/calm/", "/calm/"),
-    "user-site": ("https://example.github.io/", "/"),
-}
 PLACEHOLDERS = ("OWNER", "127.0.0.1:8000", "/breathing-room/")
 
 
@@ -41,13 +34,6 @@ class PublishedSite:
     site_url: str  # the address the site was built for
     root: Path  # the built files
     served_at: str  # where the test server serves them, same path as site_url
-
-
-def build_or_fail(destination: Path, env: dict[str, str | None]) -> Path:
-    result = build_site(destination, env=env)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed with {env}:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return destination
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +50,7 @@ def published(request, tmp_path_factory) -> PublishedSite:
     """The site built for one address, once for every worker and for both of `make test`'s runs
     (tests/support/shared.py), served under that address's path."""
     site_url, sub_path = ADDRESSES[request.param]
-    env: dict[str, str | None] = {"SITE_URL": site_url, **REPOSITORY}
-    root = made_once(tmp_path_factory, f"published-{request.param}", lambda folder: build_or_fail(folder, env))
+    root = published_build(tmp_path_factory, request.param)
     with serve(root, sub_path) as served_at:
         yield PublishedSite(site_url, root, served_at)
 
