@@ -50,9 +50,10 @@ def dark_problems(page, path: str) -> list[str]:
     """The loaded page switched to the dark scheme as a reader would: every axe-core rule on the
     home page (the theme's frame, with the dark palette toggle showing), elsewhere the rules that
     colour decides, since nothing else differs between the schemes. Switching costs a fraction of
-    loading every page again in a dark context (issue 26); that found the same violations, on the
-    site and on a copy with dark-only contrast faults. Pages loaded dark from the start are checked
-    in tests/test_offline_browser.py (the whole-site crawl) and below (the footer)."""
+    loading every page again in a dark context (issue 26), and found the same violations, on the
+    site and on a copy with dark-only contrast faults. A page loaded dark from the start (Material
+    choosing the slate scheme from the reader's setting) is checked in tests/test_offline_browser.py
+    (the whole-site crawl) and below (the footer's contrast)."""
     scheme = page.evaluate(TO_DARK)
     problems = [] if scheme == "slate" else [f"the palette toggle gave the colour scheme {scheme}, not slate"]
     problems += axe_violations(page, () if path == "" else COLOUR_RULES)
