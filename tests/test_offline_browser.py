@@ -91,7 +91,8 @@ def assert_page_rendered(page, path: str) -> None:
 def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme):
     """Every page is in the offline copy (tests/test_offline_generator.py reads the built list);
     here one page of each kind (tests/support/paths.py) opens offline, by address and by instant
-    navigation."""
+    navigation. First, with the server still up, offline mode alone must keep the worker's own
+    fetches from reaching it."""
     server = offline_site
     pages = representative(page_addresses(server.directory))
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -109,8 +110,8 @@ def test_whole_site_works_offline_after_one_visit(browser, offline_site, scheme)
 
     try:
         # Offline mode alone, the server still up: a page the worker does not list, the worker
-        # fetches itself; offline mode must stop that fetch (so a change of the site is noticed
-        # here), and the worker answers with the site's 404 while the server hears nothing.
+        # fetches itself; offline mode must stop that fetch (this notices a Chromium release that
+        # stops doing so), and the worker answers with the site's 404 while the server hears nothing.
         server.take_requests()
         context.set_offline(True)
         response = page.goto(server.url + "not/listed/")

@@ -6,9 +6,9 @@ A broken word is found by measuring it: a run of letters or digits in one text n
 characters lie on more than one line was split inside the word ("Guidelin" / "e"), whatever CSS
 did it (`overflow-wrap: anywhere`, `word-break`, a cell narrower than its longest word). Only the
 words of a text node that itself lies on more than one line are measured: over every page, with the
-same findings, that took the probe from 5.3 to 3.4 CPU-s in WebKit (both widths) and from 1.3 to 0.7
-in Chromium (360 px; issue 26). A break
-at a hyphen or a slash is between two runs, so it is allowed. Two things are left out: a web
+same findings, that took the probe from 5.3 to 3.4 CPU-s in WebKit (both widths) and from 1.3 to
+0.7 in Chromium (360 px; issue 26). A break at a hyphen or a slash is between two runs, so it is
+allowed. Two things are left out: a web
 address written out as a link's text (nothing can keep one on a 360 px line; it may break anywhere),
 and the search panel, which is squeezed to no width until it is opened.
 """

@@ -1,6 +1,6 @@
-"""What the offline tests and the offline benchmark share: a private copy of the site for the address it is served at, and a
-server that logs every request and can be taken down (so a page that still shows while it is down
-can only have come from the service worker's cache)."""
+"""What the offline tests and the offline benchmark share: a private copy of the site for the
+address it is served at, and a server that logs every request and can be taken down (so a page
+that still shows while it is down can only have come from the service worker's cache)."""
 
 from __future__ import annotations
 
