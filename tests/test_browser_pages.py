@@ -22,13 +22,12 @@ DESKTOP = {"width": 1280, "height": 900}
 # colour transitions held still: axe-core must read the colours the page settles on. Mid-way, the
 # sidebar's links and the country tabs gave contrast violations that a page loaded dark does not
 # have (their transitions start only when their style is next computed, so waiting for the running
-# ones was not enough). Resolves to the scheme the body then carries, two frames on.
+# ones was not enough).
 TO_DARK = """() => {
   const still = new CSSStyleSheet();
   still.replaceSync('*, *::before, *::after { transition: none !important }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, still];
   document.querySelector('label[title="Switch to dark mode"]').click();
-  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(document.body.dataset.mdColorScheme))));
 }"""
 # Material keeps the reader's choice for the next page load; the crawl's next page loads light again.
 FORGET_THE_CHOICE = """() => {
@@ -54,7 +53,9 @@ def dark_problems(page, path: str) -> list[str]:
     site and on a copy with dark-only contrast faults. A page loaded dark from the start (Material
     choosing the slate scheme from the reader's setting) is checked in tests/test_offline_browser.py
     (the whole-site crawl) and below (the footer's contrast)."""
-    scheme = page.evaluate(TO_DARK)
+    page.evaluate(TO_DARK)
+    page.evaluate(TWO_FRAMES)
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
     problems = [] if scheme == "slate" else [f"the palette toggle gave the colour scheme {scheme}, not slate"]
     problems += axe_violations(page, () if path == "" else COLOUR_RULES)
     page.evaluate(FORGET_THE_CHOICE)
