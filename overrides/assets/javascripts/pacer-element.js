@@ -259,6 +259,7 @@ export class PacerElement extends HTMLElement {
       ...this.#exercise.phases.map(phase => {
         const item = document.createElement('li');
         item.textContent = `${phase.label}${phase.side ? ' ' + phase.side : ''} ${spokenSeconds(phase.seconds * pace * 1000)}`;
+        item.dataset.label = item.textContent; // the width it takes in bold, kept (pacer.css)
         return item;
       }),
     );
