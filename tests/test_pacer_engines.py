@@ -3,7 +3,8 @@ through one small driver interface (tests/support/engines.py). No page errors; a
 holds (4-7-8) and one with sides (alternate-nostril) play their phases in the order, sides and
 lengths of their data (ENGINE_EXERCISES in tests/conftest.py; Chromium plays every exercise on its
 fake clock in test_pacer_timing.py); pause, resume and reset; the keyboard reaches Start from the
-top of the page (past Material's search box) and starts it.
+top of the page (past Material's search box) and starts it; on phones, the built pacer fits the space
+kept for it before its script ran.
 
 There is no fake clock outside Chromium, so sessions run on a quickened clock: performance.now()
 and setTimeout are scaled by the same factor inside the page before Start, as if a session of
@@ -173,6 +174,54 @@ def test_the_step_list_shows_each_nostril(engine, pacer_urls):
     current = engine.run("() => document.querySelector('.br-pacer__steps [aria-current]').textContent")
     assert current == steps[0]
     assert engine.errors() == []
+
+
+# The sizes where the space kept before the pacer's script runs changes (pacer.css), each as an
+# iframe of that size: WebKitGTK's window will not go narrower than about 450 px, and media queries
+# follow the iframe's width and height.
+KEPT_SIZES = [(320, 900), (340, 900), (360, 800), (380, 900), (390, 844)]
+IN_A_FRAME = """([url, [width, height]]) => new Promise(loaded => {
+    const frame = document.querySelector('iframe') ?? document.body.appendChild(document.createElement('iframe'));
+    frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0`;
+    frame.addEventListener('load', () => loaded(true), {once: true});
+    frame.src = url;
+})"""
+FRAMED_PACER_READY = """id => !!document.querySelector('iframe').contentDocument
+    .querySelector(`br-pacer[data-pacer="${id}"][data-ready]`)"""
+# Each size at which the built pacer is taller than the space kept for it: [width, height, built, kept].
+# One size a frame, as a phone turning would, so the framed page's own resize handling runs in between.
+OVERFLOWS = """async ([id, sizes]) => {
+    const frame = document.querySelector('iframe');
+    const pacer = frame.contentDocument.querySelector(`br-pacer[data-pacer="${id}"]`);
+    const nextFrame = () => new Promise(requestAnimationFrame);
+    const overflows = [];
+    for (const [width, height] of sizes) {
+        Object.assign(frame.style, {width: `${width}px`, height: `${height}px`});
+        await nextFrame();
+        await nextFrame();
+        const built = pacer.getBoundingClientRect().height;
+        const kept = parseFloat(getComputedStyle(pacer).minHeight);
+        if (built > kept + 0.01) overflows.push([width, height, built, kept]);
+    }
+    return overflows;
+}"""
+
+
+def test_the_space_kept_before_the_script_holds_the_built_pacer(engine, pacer_urls, site_url):
+    """On phones, in every engine, the pacer its script builds fits the space kept for it before
+    the script ran, so the page does not move when it runs. With the same font, Firefox's pacers
+    came out taller than Chromium's at some widths (box 618.9 px in 590 at 330 px). Chromium also
+    compares the heights before and after the script, at more sizes (test_pacer_assets.py)."""
+    engine.goto(site_url + "__phone_frame__")  # the site's 404 page: same origin, any content
+    overflows = {}
+    for exercise_id, url in sorted(pacer_urls.items()):
+        engine.run(IN_A_FRAME, [url, KEPT_SIZES[0]])
+        wait_for(engine, FRAMED_PACER_READY, exercise_id)
+        if found := engine.run(OVERFLOWS, [exercise_id, KEPT_SIZES]):
+            overflows[exercise_id] = found
+    assert overflows == {}, engine.name
+    # The frame's host is the 404 page: its status is the one error a page may report here.
+    assert [error for error in engine.errors() if "404" not in error] == []
 
 
 IN_SEARCH_BOX = "() => document.activeElement.matches('[data-md-component=search] input')"
