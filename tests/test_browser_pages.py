@@ -29,6 +29,8 @@ TO_DARK = """() => {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, still];
   document.querySelector('label[title="Switch to dark mode"]').click();
 }"""
+# The colour scheme Material shows: "default" (light) or "slate" (dark).
+COLOUR_SCHEME = "document.body.dataset.mdColorScheme"
 # Material keeps the reader's choice for the next page load; the crawl's next page loads light again.
 FORGET_THE_CHOICE = """() => {
   for (const key of Object.keys(localStorage)) if (key.endsWith('.__palette')) localStorage.removeItem(key);
@@ -55,7 +57,7 @@ def dark_problems(page, path: str) -> list[str]:
     (the whole-site crawl) and below (the footer's contrast)."""
     page.evaluate(TO_DARK)
     page.evaluate(TWO_FRAMES)
-    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    scheme = page.evaluate(COLOUR_SCHEME)
     problems = [] if scheme == "slate" else [f"the palette toggle gave the colour scheme {scheme}, not slate"]
     problems += axe_violations(page, () if path == "" else COLOUR_RULES)
     page.evaluate(FORGET_THE_CHOICE)
@@ -92,7 +94,7 @@ def test_every_page_is_clean_accessible_and_within_its_policy(crawl_context, spi
         page.goto(site_url + path, wait_until="load")
         # What a page fetches later (the search index) is the same everywhere; the address crawls wait for it.
         wait_until(page, PAGE_READY)
-        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        scheme = page.evaluate(COLOUR_SCHEME)
         problems = [] if scheme == "default" else [f"colour scheme {scheme}, expected default"]
         if path == MISSING_PAGE:
             time.sleep(0.4)  # no axe run here: let what the page starts after load have its go

@@ -100,7 +100,6 @@ def test_the_space_is_reserved_before_the_script_runs(browser, pacer_urls):
     page.route("**/pacer.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
     shifts = []
     for exercise_id, url in sorted(pacer_urls.items()):
-        resize(page, SIZES[0])
         page.goto(url)
         pacer = page.locator(f'br-pacer[data-pacer="{exercise_id}"]')
         assert pacer.evaluate("el => !el.hasAttribute('data-ready')"), exercise_id  # held back
