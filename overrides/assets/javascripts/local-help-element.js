@@ -161,7 +161,7 @@ export class LocalHelpElement extends HTMLElement {
     const select = document.createElement('select');
     select.className = 'br-local-help__change';
     select.setAttribute('aria-label', choice ? `Change your country (now ${choice.label})` : 'Choose your country');
-    const prompt = new Option(choice ? 'change' : 'your country', '', true, true);
+    const prompt = new Option(choice ? 'change' : 'country', '', true, true);
     prompt.disabled = prompt.hidden = true;
     select.append(prompt, ...help.countries.map(({ name }) => new Option(name, name)));
     select.addEventListener('change', () => select.value && pick(select.value));
