@@ -236,7 +236,7 @@ def test_text_from_the_data_is_shown_as_written_never_as_markup():
 
 def test_a_country_without_a_checked_source_says_so():
     html = tabs_html(("therapy",))
-    assert "We have not yet checked a source for this in Canada. Your family doctor can tell you." in html
+    assert "We have not yet checked a source for this country. Your family doctor can tell you." in html
     assert "We cannot list every country here." in html
 
 
