@@ -161,6 +161,12 @@ def test_back_links_name_page_and_section_once_each():
     ]
 
 
+def test_a_section_named_as_its_page_gets_no_second_link_a_reader_could_not_tell_apart():
+    page = PAGE + "\n## The page {#again}\n\nAgain ([H](references.md#haller-2020-pain-vs-sham)).\n"
+    links = index_citations({"faq.md": page}, DATA.references, {}).back_links(lambda page: page.replace(".md", "/"))
+    assert links["haller-2020-pain-vs-sham"] == [BackLink("The page", "faq/")]
+
+
 def test_a_finding_renders_its_quote_where_limits_and_back_links_escaped():
     finding = Finding("x-2020", "claim", "Says <b>this</b>.", "Abstract", "Not <i>that</i>.")
     markup = render_finding("X 2020", finding, [BackLink("Page <one>", "page/#a&b")])

@@ -96,19 +96,21 @@ class CitationIndex:
 
     def back_links(self, href_of: Callable[[str], str]) -> dict[str, list[BackLink]]:
         """Finding anchor -> one link per citing section; `href_of(page)` gives a page's address as
-        seen from the references page (each generator resolves pages its own way)."""
+        seen from the references page (each generator resolves pages its own way). A section
+        headed as its page is named as the page, so only its first link is kept: a reader could
+        not tell two links of one name apart."""
         links: dict[str, list[BackLink]] = {}
         for anchor, citations in self.cited_at.items():
             seen: set[tuple[str, str]] = set()
             for citation in citations:
-                place = (citation.page, citation.section_id)
-                if place in seen or not citation.linked:
-                    continue
-                seen.add(place)
                 page_title = self.page_titles.get(citation.page, citation.page)
                 label = page_title
                 if citation.section_title and citation.section_title != page_title:
                     label = f"{page_title}: {citation.section_title}"
+                place = (citation.page, citation.section_id)
+                if place in seen or (citation.page, label) in seen or not citation.linked:
+                    continue
+                seen.update((place, (citation.page, label)))
                 fragment = f"#{citation.section_id}" if citation.section_id else ""
                 links.setdefault(anchor, []).append(BackLink(label, href_of(citation.page) + fragment))
         return links
