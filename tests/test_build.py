@@ -79,6 +79,17 @@ def test_every_page_carries_the_safety_notice_and_crisis_link(built_site, built_
         assert "/breathing-room/safety/#crisis-help" in crisis, page
 
 
+def test_every_page_has_a_title_of_its_own(built_site, built_pages):
+    """A tab, a bookmark and a screen reader name a page by its <title> (WCAG 2.4.2): two sections'
+    "Overview" pages must not both be "Overview - Breathing Room"."""
+    titles: dict[str, list[str]] = {}
+    for page in built_pages:
+        title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
+        assert title is not None, page
+        titles.setdefault(title.group(1).strip(), []).append(page.relative_to(built_site).as_posix())
+    assert {title: pages for title, pages in titles.items() if len(pages) > 1} == {}
+
+
 def test_every_content_page_shows_its_review_dates(built_site):
     for page in content_pages(built_site):
         text = page.read_text(encoding="utf-8")
