@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hooks.content.exercises.pace import PACES
 from tests.support.pacer import (
     FRAME_MS,
     attributes,
@@ -49,6 +50,10 @@ def test_phases_follow_the_data_for_a_whole_session_at_every_pace(page, pacer_ur
     exercise = EXERCISES[exercise_id]
     errors = watch_errors(page, site_url)
     pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id)
+    # The Pace list names each pace in words only: a multiplier of the seconds ("0.75x" for faster)
+    # reads backwards to anyone used to a video player's speeds.
+    offered = pacer.locator("select[name=pace] option").evaluate_all("options => options.map(o => [o.value, o.text])")
+    assert offered == [[str(value), PACES[value]] for value in PACES if str(value) in dict(offered)], offered
     cycles = exercise.cycles.default
     assert cycles >= 2 or exercise.cycles.max >= 2
     if cycles < 2:  # at least two full cycles

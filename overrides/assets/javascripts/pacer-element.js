@@ -154,7 +154,8 @@ export class PacerElement extends HTMLElement {
     const pace = /** @type {HTMLSelectElement} */ (ui.querySelector('[name=pace]')),
       cycles = /** @type {HTMLInputElement} */ (this.#field('cycles'));
     const names = new Map(this.#exercise.paces.map(({ value, name }) => [value, name]));
-    pace.append(...this.#paces.map(value => new Option(`${names.get(value)} (${value}×)`, String(value))));
+    // In words only: "0.75×" (the seconds' multiplier) would read as slower to anyone used to a player's speeds.
+    pace.append(...this.#paces.map(value => new Option(names.get(value) || String(value), String(value))));
     cycles.min = String(this.#exercise.cycles.min);
     cycles.max = String(this.#exercise.cycles.max);
     if (!('vibrate' in navigator)) this.#part('vibrate').hidden = true;
