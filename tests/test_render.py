@@ -120,13 +120,13 @@ def test_the_pacer_comes_first_its_cautions_before_the_steps_and_sources_link_to
     # Start in a phone's first screen; the cautions right under the pacer, read before the steps.
     assert markup.index("<br-pacer") < markup.index("br-cautions") < markup.index("br-steps")
     assert '<a href="../references/#ma-2017-attention" data-preview>Ma 2017</a>' in markup
-    assert "These steps are the form most often taught; versions differ." in markup
+    assert "These steps are our own description, from no one source; other versions differ." in markup
 
 
 def test_steps_name_their_origin_apart_from_the_research():
     markup = pacer(make_exercise(steps_from="ma-2017-attention", references=()))
     assert 'Steps from: <a href="../references/#ma-2017-attention" data-preview>Ma 2017</a>.' in markup
-    assert "versions differ" not in markup
+    assert "our own description" not in markup
     assert "We found no study of this exercise that we could read." in markup
 
 
