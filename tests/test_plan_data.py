@@ -8,16 +8,20 @@ from __future__ import annotations
 import copy
 import dataclasses
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
 
+from hooks.content.countries import dial
 from hooks.content.exercises.bounds import longest_hold, pattern_contract
 from hooks.content.plan_breaths import WholeRange, minutes_range
 from hooks.content.plan_contract import plan_contract
 from hooks.content.plans import validate_plans
 from hooks.content.problems import DataError
 from hooks.content.site_data import load_site_data
+from hooks.render.plans import render_plan
+from tests.support.html import read_markup
 from tests.support.jsdoc import check_value, read_typedefs
 from tests.support.node import run_module
 from tests.support.paths import DATA_DIR, PACER_SCHEDULE_JS, PACER_SCRIPTS_DIR
@@ -185,3 +189,21 @@ def test_minutes_range_is_none_when_no_whole_minute_fits():
     four_seven_eight = DATA.exercises["4-7-8"]
     assert minutes_range(four_seven_eight, WholeRange(1, 20)) == WholeRange(1, 1)
     assert minutes_range(four_seven_eight, WholeRange(2, 20)) is None
+
+
+def test_the_printed_crisis_lines_keep_the_word_to_text():
+    """A service that asks for a word first ("text SHOUT to 85258") prints it, as the country tabs
+    show it, and its sms: link fills it in: a printed number alone may not reach the service."""
+    assert DATA.plans is not None
+    printed = read_markup(render_plan(DATA.plans, DATA.exercises, DATA.cautions, [], DATA.countries))
+    lines = " ".join(" ".join(line.text_content().split()) for line in printed.xpath("//p[@data-country]"))
+    asking = [
+        item for country in DATA.countries for items in country.help.values() for item in items if item.text_keyword
+    ]
+    printed_asking = [
+        item for item in asking if any(href.startswith(f"sms:{dial(item.text)}") for href in printed.xpath("//a/@href"))
+    ]
+    assert printed_asking, "no printed service asks for a word first"
+    for item in printed_asking:
+        assert f"text {item.text_keyword} to {item.text}" in lines, item.service
+        assert printed.xpath(f'//a[@href="sms:{dial(item.text)}?body={quote(item.text_keyword)}"]'), item.service
