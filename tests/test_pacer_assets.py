@@ -112,18 +112,25 @@ def test_the_space_is_reserved_before_the_script_runs(browser, pacer_urls):
     assert shifts == []
 
 
+# Material's "Back to top" button, drawn (it may still be scrolled out of view) or not.
+BACK_TO_TOP_DRAWN = "getComputedStyle(document.querySelector('.md-top')).display !== 'none'"
+
+
 @pytest.mark.browser
 def test_running_a_session_never_moves_the_page(page, pacer_urls):
     """Through every phase of a breath, at each of RUNNING_SIZES, the pacer keeps its height, its
     cue and buttons keep their place in it, and what is under it keeps its place (Reset between
-    sizes, on the same page)."""
+    sizes, on the same page). While a session runs, the theme's "Back to top" button, which shows
+    when the reader scrolls up, is not drawn: it sat over the breathing shape."""
     for exercise_id in ("4-7-8", "alternate-nostril", "box", "diaphragmatic"):
         pacer = open_pacer(page, pacer_urls[exercise_id], exercise_id)
         pacer_and_below = [pacer.element_handle(), page.locator(f"#exercise-{exercise_id} .br-steps").element_handle()]
         for size in RUNNING_SIZES:
             resize(page, size)
             idle = page.evaluate(PLACE, pacer_and_below)
+            assert page.evaluate(BACK_TO_TOP_DRAWN), exercise_id
             pacer.get_by_role("button", name="Start").click()
+            assert not page.evaluate(BACK_TO_TOP_DRAWN), exercise_id
             for _ in range(12):
                 page.clock.run_for(2500)
                 assert page.evaluate(PLACE, pacer_and_below) == idle, (
