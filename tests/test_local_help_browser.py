@@ -99,6 +99,10 @@ def test_a_pick_in_the_bar_is_one_choice_and_every_page_follows_it(open_page, si
     page.close()
 
 
+# What a place kept for the chosen country's line says while no country is chosen or guessed.
+NO_COUNTRY_YET = "Choose your country at the top to see its crisis line here."
+
+
 def test_a_zone_no_country_lists_keeps_every_number_and_offers_the_choice(open_page, site_url):
     page = phone(open_page, "Asia/Tokyo", "ja-JP")
     page.goto(site_url)
@@ -106,6 +110,8 @@ def test_a_zone_no_country_lists_keeps_every_number_and_offers_the_choice(open_p
     for number in ("999", "112", "911", "000", "111"):
         expect(bar.locator(f'a[href="tel:{number}"]')).to_have_count(1)
     expect(page.get_by_role("combobox", name="Choose your country")).to_be_visible()
+    # The room kept in the crisis box for the country's own line says how to fill it, not blank.
+    expect(page.locator(".admonition.danger [data-local-line]")).to_have_text(NO_COUNTRY_YET)
     page.close()
 
 

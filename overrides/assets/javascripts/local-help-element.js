@@ -64,12 +64,21 @@ function openTabs() {
   if (tab) openCountryTabs(tab);
 }
 
-/** Every data-local-line of the page filled with the current choice's line (emptied without one). */
+// What the room kept for the chosen country's line says while there is no choice (it looked broken blank).
+const NO_COUNTRY_YET = 'Choose your country at the top to see its crisis line here.';
+
+/** Every data-local-line of the page filled with the current choice's line, or, where the bar
+ * offers a choice, how to make one (emptied where it offers none). */
 function fillLocalLines() {
-  const choice = currentChoice()?.choice;
-  for (const element of document.querySelectorAll(LOCAL_LINE)) {
-    element.replaceChildren(...(choice ? lineParts(choice, ['call ', ' for emergencies']) : []));
-  }
+  const current = currentChoice();
+  const choice = current?.choice;
+  const parts = choice ? lineParts(choice, ['call ', ' for emergencies']) : current ? [NO_COUNTRY_YET] : [];
+  for (const element of document.querySelectorAll(LOCAL_LINE)) element.replaceChildren(...parts.map(clone));
+}
+
+/** A copy of a part, so that each line gets nodes of its own. @param {Node | string} part */
+function clone(part) {
+  return typeof part === 'string' ? part : part.cloneNode(true);
 }
 
 /** The tabs and local lines of each page follow the current choice, and the reader's picks. */
