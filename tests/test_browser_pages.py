@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.support.csp import policy_problems
-from tests.support.fit import PHONES, fit_problems
+from tests.support.fit import phone_fit_problems
 from tests.support.polling import PAGE_READY, TWO_FRAMES, wait_until
 from tests.support.watch import COLOUR_RULES, axe_violations, contrast_ratio, watch
 
@@ -64,21 +64,6 @@ def dark_problems(page, path: str) -> list[str]:
     return problems
 
 
-def phone_fit_problems(page) -> list[str]:
-    """The loaded page narrowed to each phone in turn: what does not fit (no page scrolls sideways,
-    no table is cut off, no word is broken; tests/support/fit.py). Narrowing the page lays it out
-    as a load at that size does (media queries, the theme's resize handling), for a fraction of a
-    load; the first-screen tests load the exercise pages at both sizes too."""
-    problems = []
-    for width, height in PHONES:
-        page.set_viewport_size({"width": width, "height": height})
-        page.evaluate(TWO_FRAMES)
-        assert page.evaluate("document.documentElement.clientWidth") == width
-        problems += [f"at {width} px: {problem}" for problem in fit_problems(page.evaluate)]
-    page.set_viewport_size(DESKTOP)
-    return problems
-
-
 def test_every_page_is_clean_accessible_and_within_its_policy(crawl_context, spied_site, page_paths):
     """Chromium's one crawl of every page: no console error, no foreign request, no axe-core
     violation in the light scheme or, switched, in the dark one, the page fitting both phones, and
@@ -101,6 +86,7 @@ def test_every_page_is_clean_accessible_and_within_its_policy(crawl_context, spi
         else:
             problems += axe_violations(page)
             problems += phone_fit_problems(page)
+            page.set_viewport_size(DESKTOP)
             problems += [f"dark: {problem}" for problem in dark_problems(page, path)]
         # The missing page's own 404 status is the one error a page may report here.
         errors = [error for error in watcher.errors if path != MISSING_PAGE or "404" not in error]

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.fit import PHONES, fit_problems
-from tests.support.polling import TWO_FRAMES
+from tests.support.fit import phone_fit_problems
 
 pytestmark = pytest.mark.browser
 PLAN = "practice/plan/?exercise=gentle&minutes=5&days=14&time=08:00"
@@ -20,10 +19,7 @@ def test_make_this_plan_lands_on_the_link_with_fields_a_phone_does_not_zoom(open
     page.goto(site_url + PLAN)
     page.locator("br-plan br-pacer[data-ready]").wait_for()
     page.locator("details.br-plan__change > summary").click()
-    for width, height in PHONES:
-        page.set_viewport_size({"width": width, "height": height})
-        page.evaluate(TWO_FRAMES)
-        assert fit_problems(page.evaluate) == [], width
+    assert phone_fit_problems(page) == []
     form = page.locator("form.br-plan__form")
     sizes = form.locator("input, select").evaluate_all(
         "fields => fields.map(field => parseFloat(getComputedStyle(field).fontSize))"

@@ -11,11 +11,17 @@ same findings, that took the probe from 5.3 to 3.4 CPU-s in WebKit (both widths)
 allowed. Two things are left out: a web
 address written out as a link's text (nothing can keep one on a 360 px line; it may break anywhere),
 and the search panel, which is squeezed to no width until it is opened.
+
+`phone_fit_problems` runs the probe on a Playwright page at each phone in turn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+from playwright.sync_api import Page
+
+from tests.support.polling import TWO_FRAMES
 
 # The phones every page must fit: a small Android (360 x 800) and a current iPhone (390 x 844).
 PHONES = ((360, 800), (390, 844))
@@ -88,3 +94,16 @@ def fit_problems(run: Callable[[str], object]) -> list[str]:
     """Everything that does not fit in the page as it is laid out now; `run` evaluates a function's
     source in the page (Playwright's `page.evaluate`, or WebDriver's script through a wrapper)."""
     return [*run(FIT_PROBE), *table_problems(run(TABLES_PROBE))]  # type: ignore[misc, arg-type]
+
+
+def phone_fit_problems(page: Page) -> list[str]:
+    """A loaded Playwright page narrowed to each phone in turn (it is left at the last): what does not
+    fit, each "at W px: ...". Narrowing the page lays it out as a load at that size does (media
+    queries, the theme's resize handling), for a fraction of a load."""
+    problems = []
+    for width, height in PHONES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate(TWO_FRAMES)
+        assert page.evaluate("document.documentElement.clientWidth") == width
+        problems += [f"at {width} px: {problem}" for problem in fit_problems(page.evaluate)]
+    return problems

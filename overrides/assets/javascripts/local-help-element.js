@@ -72,13 +72,11 @@ const NO_COUNTRY_YET = 'Choose your country at the top to see its crisis line he
 function fillLocalLines() {
   const current = currentChoice();
   const choice = current?.choice;
-  const parts = choice ? lineParts(choice, ['call ', ' for emergencies']) : current ? [NO_COUNTRY_YET] : [];
-  for (const element of document.querySelectorAll(LOCAL_LINE)) element.replaceChildren(...parts.map(clone));
-}
-
-/** A copy of a part, so that each line gets nodes of its own. @param {Node | string} part */
-function clone(part) {
-  return typeof part === 'string' ? part : part.cloneNode(true);
+  for (const element of document.querySelectorAll(LOCAL_LINE)) {
+    element.replaceChildren(
+      ...(choice ? lineParts(choice, ['call ', ' for emergencies']) : current ? [NO_COUNTRY_YET] : []),
+    );
+  }
 }
 
 /** The tabs and local lines of each page follow the current choice, and the reader's picks. */
